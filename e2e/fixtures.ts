@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type Page } from '@playwright/test'
+
+type Violation = { url: string; id: string; help: string; targets: string[] }
+
+type Fixtures = {
+  /** Accessibility violations found on every page this test loaded. */
+  axeViolations: Violation[]
+}
+
+async function scan(page: Page): Promise<Violation[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return results.violations.map((v) => ({
+    url: page.url(),
+    id: v.id,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }))
+}
+
+/**
+ * Every test gets a page that is scanned with axe each time a document
+ * finishes loading, and watched for CSP violations and uncaught errors. A
+ * scan cut short by the next navigation is redone at the end on a fresh
+ * visit of the same URL, so no page goes unscanned.
+ */
+export const test = base.extend<Fixtures>({
+  axeViolations: async ({}, use) => {
+    await use([])
+  },
+  page: async ({ page, axeViolations }, use, testInfo) => {
+    const problems: string[] = []
+    const missed = new Set<string>()
+    const scans: Promise<void>[] = []
+
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`)
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('load', () => {
+      const url = page.url()
+      if (!url.startsWith('http') || !url.includes('127.0.0.1')) return
+      scans.push(
+        scan(page).then(
+          (v) => void axeViolations.push(...v),
+          () => void missed.add(url),
+        ),
+      )
+    })
+
+    await use(page)
+
+    await Promise.all(scans)
+    if (!page.isClosed()) {
+      // The page as the test left it, after any in-page updates.
+      await scan(page).then((v) => void axeViolations.push(...v), () => undefined)
+    }
+    for (const url of missed) {
+      const again = await page.context().newPage()
+      await again.goto(url)
+      axeViolations.push(...(await scan(again)))
+      await again.close()
+    }
+
+    const unique = [...new Map(axeViolations.map((v) => [`${v.url} ${v.id}`, v])).values()]
+    if (unique.length) await testInfo.attach('axe-violations', { body: JSON.stringify(unique, null, 2), contentType: 'application/json' })
+    expect(unique, 'pages must pass an axe scan').toEqual([])
+    expect(problems, 'no CSP violations or uncaught errors').toEqual([])
+  },
+})
+
+export { expect }

@@ -1,0 +1,10 @@
+import { expect, test } from './fixtures'
+
+test('[API] health check answers for gateways', async ({ request }) => {
+  const response = await request.get('/api/v1/health')
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toContain('application/json')
+  expect(response.headers()['cache-control']).toContain('no-store')
+  // No SMTP_URL in this run: mail goes to the local outbox.
+  expect(await response.json()).toEqual({ status: 'ok', database: 'ok', mail: 'outbox' })
+})

@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures'
+
+test('[HOME] says what the portal is and leads to enrollment, self-service and staff sign-in', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Your sign-in token, in a few minutes' })).toBeVisible()
+  await expect(page.getByText(/your PIN followed by the code your authenticator app shows/)).toBeVisible()
+
+  const choices = page.getByRole('navigation', { name: 'What would you like to do?' })
+  for (const [link, heading] of [
+    ['Enroll a token', 'Enroll a token'],
+    ['Manage my tokens', 'Manage my tokens'],
+    ['Staff sign-in', 'Staff sign-in'],
+  ] as const) {
+    await choices.getByRole('link', { name: new RegExp(`^${link}`) }).click()
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    // Honest about what is not built yet: no form that pretends to work.
+    await expect(page.getByText('Not available yet')).toBeVisible()
+    await expect(page.getByRole('textbox')).toHaveCount(0)
+    await page.getByRole('link', { name: 'Back to the start page' }).click()
+    await expect(page).toHaveURL('/')
+  }
+})
+
+test('[HOME] can be used with the keyboard alone', async ({ page, isMobile }) => {
+  test.skip(isMobile, 'keyboard navigation is a desktop concern')
+  await page.goto('/')
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to content' })
+  await expect(skip).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#main$/)
+
+  // Tab to the first destination and open it with Enter.
+  const enroll = page.getByRole('link', { name: /^Enroll a token/ })
+  for (let i = 0; i < 5 && !(await enroll.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab')
+  }
+  await expect(enroll).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { level: 1, name: 'Enroll a token' })).toBeVisible()
+})
+
+test('[HOME] an unknown address shows a clear not-found page', async ({ page }) => {
+  const response = await page.goto('/no-such-page')
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Back to the start page' })).toBeVisible()
+})
+
+test('[HOME] fits a 320 px wide screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 })
+  await page.goto('/')
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+})

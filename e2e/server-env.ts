@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * The environment of the server under test: a free port and a fresh
+ * temporary database, chosen once in Playwright's main process and inherited
+ * by its workers through process.env (workers re-read the config).
+ */
+export function serverEnv(): { port: number; baseURL: string; env: Record<string, string> } {
+  if (!process.env.E2E_PORT) {
+    process.env.E2E_PORT = String(findFreePort())
+    process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'token-portal-e2e-'))
+    process.env.E2E_SECRET_KEY = randomBytes(32).toString('base64')
+    process.env.E2E_HASH_PEPPER = randomBytes(32).toString('base64')
+    process.env.E2E_NEXTAUTH_SECRET = randomBytes(32).toString('base64')
+  }
+  const port = Number(process.env.E2E_PORT)
+  const baseURL = `http://127.0.0.1:${port}`
+  return {
+    port,
+    baseURL,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      APP_URL: baseURL,
+      DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR ?? '', 'e2e.db')}`,
+      SECRET_KEY: process.env.E2E_SECRET_KEY ?? '',
+      HASH_PEPPER: process.env.E2E_HASH_PEPPER ?? '',
+      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? '',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  }
+}
+
+// Synchronous because Playwright's config is synchronous: ask the OS for a
+// free port in a child process.
+function findFreePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+  const port = Number(result.stdout)
+  if (!port) throw new Error('could not find a free port for the e2e server')
+  return port
+}

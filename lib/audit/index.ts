@@ -1,0 +1,10 @@
+export {
+  auditEventData,
+  CLI_ACTOR,
+  recordAuditEvent,
+  SYSTEM_ACTOR,
+  type AuditActor,
+  type AuditContext,
+  type AuditEventInput,
+  type AuditSubject,
+} from './record-audit-event'

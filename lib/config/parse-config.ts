@@ -1,0 +1,118 @@
+import { z } from 'zod'
+import { parseKeyring, parsePepper, type Keyring } from '@/lib/crypto/keyring'
+import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from '@/lib/db/database-url'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export type Config = {
+  /** True for NODE_ENV=production with a non-local APP_URL: secrets are then mandatory. */
+  isProductionDeployment: boolean
+  databaseUrl: string
+  databaseKind: DatabaseKind
+  /** Public base URL without a trailing slash, used in emails. */
+  appUrl: string
+  /** Unset: mail stays in the local outbox (viewable at /dev/mail outside production). */
+  smtpUrl: string | undefined
+  mailFrom: string
+  port: number
+  keyring: Keyring
+  hashPepper: Buffer
+  nextAuthSecret: string
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
+
+const ZEnv = z.object({
+  NODE_ENV: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: 'APP_URL must be an http:// or https:// URL' })
+    .default('http://localhost:3000'),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must look like smtp://user:pass@host:port' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Token Portal <no-reply@localhost>'),
+  PORT: z.coerce
+    .number({ error: 'PORT must be a number' })
+    .int()
+    .min(1, 'PORT must be between 1 and 65535')
+    .max(65535, 'PORT must be between 1 and 65535')
+    .default(3000),
+  SECRET_KEY: z.string().optional(),
+  SECRET_KEYS_PREVIOUS: z.string().optional(),
+  HASH_PEPPER: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().optional(),
+})
+
+export function isLocalUrl(appUrl: string): boolean {
+  return LOCAL_HOSTS.has(new URL(appUrl).hostname)
+}
+
+/**
+ * Parses the environment into a typed Config. Every failure is a ConfigError
+ * whose one-line message names the variable and never repeats its value.
+ */
+export function parseConfig({ env }: { env: Record<string, string | undefined> }): Config {
+  const parsed = ZEnv.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const name = String(issue?.path[0] ?? 'environment')
+    const message = issue?.message ?? 'is invalid'
+    throw new ConfigError(message.includes(name) ? message : `${name} ${message}`)
+  }
+  const e = parsed.data
+  const appUrl = e.APP_URL.replace(/\/+$/, '')
+  const isProductionDeployment = e.NODE_ENV === 'production' && !isLocalUrl(appUrl)
+  const databaseUrl = resolveDatabaseUrl(e.DATABASE_URL)
+
+  const hint = isProductionDeployment
+    ? 'it is required in production'
+    : 'run `npm start` once to generate it into .env.local'
+  const required = (name: 'SECRET_KEY' | 'HASH_PEPPER' | 'NEXTAUTH_SECRET'): string => {
+    const value = e[name]?.trim()
+    if (!value) throw new ConfigError(`${name} is not set: ${hint} (generate one with \`openssl rand -base64 32\`)`)
+    return value
+  }
+
+  let kind: DatabaseKind
+  try {
+    kind = databaseKind(databaseUrl)
+  } catch (error) {
+    throw new ConfigError((error as Error).message)
+  }
+
+  const keyring = wrap(() =>
+    parseKeyring({
+      current: required('SECRET_KEY'),
+      previous: (e.SECRET_KEYS_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    }),
+  )
+  const hashPepper = wrap(() => parsePepper(required('HASH_PEPPER')))
+  const nextAuthSecret = required('NEXTAUTH_SECRET')
+  if (nextAuthSecret.length < 32) throw new ConfigError('NEXTAUTH_SECRET must be at least 32 characters')
+
+  return {
+    isProductionDeployment,
+    databaseUrl,
+    databaseKind: kind,
+    appUrl,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    port: e.PORT,
+    keyring,
+    hashPepper,
+    nextAuthSecret,
+  }
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof ConfigError) throw error
+    throw new ConfigError((error as Error).message)
+  }
+}

@@ -1,0 +1,1 @@
+export { AppError, httpStatusFor, isAppError, type AppErrorCode } from './app-error'

@@ -1,0 +1,1 @@
+export { getHealth, type Health } from './get-health'

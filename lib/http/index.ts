@@ -1,0 +1,1 @@
+export { buildContentSecurityPolicy, buildSecurityHeaders, type SecurityHeaderOptions } from './security-headers'

@@ -1,0 +1,2 @@
+export { hashPin, verifyPin } from './hash-pin'
+export { setTokenPin } from './set-token-pin'

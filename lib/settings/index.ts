@@ -1,0 +1,1 @@
+export { getSettings, SETTINGS_ID } from './get-settings'

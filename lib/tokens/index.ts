@@ -1,0 +1,3 @@
+export { createSoftwareToken, type CreatedSoftwareToken } from './create-software-token'
+export { generateSerial } from './generate-serial'
+export { readTokenSecret } from './read-token-secret'

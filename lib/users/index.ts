@@ -1,0 +1,3 @@
+export { addUser, type AddedUser } from './add-user'
+export { listUsers, type UserListItem } from './list-users'
+export { normalizeUsername, ZGroupName, ZUserInput, ZUsername, type TUserInput } from './schemas'

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/**
+ * Usernames compare case-insensitively: we store only the canonical form
+ * (NFKC, trimmed, lower-case), so "JDoe" and "jdoe" are the same account.
+ */
+export function normalizeUsername(raw: string): string {
+  return raw.normalize('NFKC').trim().toLowerCase()
+}
+
+export const ZUsername = z
+  .string({ error: 'Username is required' })
+  .transform(normalizeUsername)
+  .pipe(
+    z
+      .string()
+      .min(1, 'Username is required')
+      .max(64, 'Username must be at most 64 characters')
+      .regex(
+        /^[a-z0-9][a-z0-9._@-]*$/,
+        'Username may contain letters, digits, dots, hyphens, underscores and @, and must start with a letter or digit',
+      ),
+  )
+
+export const ZGroupName = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Group name is required')
+      .max(64, 'Group name must be at most 64 characters')
+      .regex(/^[a-z0-9][a-z0-9 ._-]*$/, 'Group name may contain letters, digits, spaces, dots, hyphens and underscores'),
+  )
+
+export const ZUserInput = z.object({
+  username: ZUsername,
+  email: z
+    .string({ error: 'Email is required' })
+    .trim()
+    .pipe(z.email('Email must be a valid address').max(254, 'Email must be at most 254 characters')),
+  displayName: z
+    .string()
+    .trim()
+    .max(128, 'Name must be at most 128 characters')
+    .optional()
+    .transform((s) => (s ? s : undefined)),
+  groups: z.array(ZGroupName).max(50, 'At most 50 groups').default([]),
+})
+
+export type TUserInput = z.input<typeof ZUserInput>

@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+import { serverEnv } from './e2e/server-env'
+
+const { baseURL, env } = serverEnv()
+
+// Debian's Chromium where it exists (these machines cannot download
+// Playwright's browser); otherwise Playwright's own.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const launchOptions = fs.existsSync(chromiumPath)
+  ? {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    }
+  : {}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions,
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions } },
+  ],
+  webServer: {
+    // The real production server: migrations, a build if the sources changed, `next start`.
+    command: 'node bin/portal.mjs serve',
+    url: `${baseURL}/api/v1/health`,
+    env,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

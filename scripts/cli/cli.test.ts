@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// The real CLI in a child process, as an administrator would run it.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-'))
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'development' as const,
+  DATABASE_URL: `file:${path.join(dir, 'cli.db')}`,
+  SECRET_KEY: randomBytes(32).toString('base64'),
+  HASH_PEPPER: randomBytes(32).toString('base64'),
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+}
+
+function portal(args: string[], extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function expectOneLineError(result: ReturnType<typeof portal>, message: string | RegExp) {
+  expect(result.code).toBe(1)
+  expect(result.stdout).toBe('')
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
+  expect(result.stderr).toMatch(typeof message === 'string' ? `portal: ${message}` : message)
+}
+
+describe('portal CLI', () => {
+  beforeAll(() => {
+    const first = portal(['db', 'migrate'])
+    expect(first.stderr).toBe('')
+    expect(first.stdout).toMatch(/^Applied 1 migration\(s\): \d+_init/)
+    expect(portal(['db', 'migrate']).stdout).toBe('Database is up to date\n')
+  }, 60_000)
+
+  it('adds users and lists them, as text and as JSON', () => {
+    const added = portal(['user', 'add', '--username', 'JDoe', '--email', 'jdoe@example.com', '--name', 'Jane Doe', '--group', 'vpn'])
+    expect(added).toMatchObject({ code: 0, stdout: 'Added user jdoe <jdoe@example.com> in vpn\n' })
+
+    const json = portal(['user', 'add', '--username', 'asmith', '--email', 'asmith@example.com', '--json'])
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.stdout)).toMatchObject({ username: 'asmith', email: 'asmith@example.com', groups: [] })
+
+    const list = portal(['user', 'list'])
+    expect(list.code).toBe(0)
+    expect(list.stdout.split('\n')[0]).toMatch(/^USERNAME\s+EMAIL\s+NAME\s+GROUPS\s+STATUS\s+ACTIVE TOKENS$/)
+    expect(list.stdout).toMatch(/jdoe\s+jdoe@example.com\s+Jane Doe\s+vpn\s+active\s+0/)
+
+    const listed = JSON.parse(portal(['user', 'list', '--json']).stdout) as { username: string }[]
+    expect(listed.map((u) => u.username)).toEqual(['asmith', 'jdoe'])
+    expect(JSON.parse(portal(['user', 'list', '--search', 'as', '--json']).stdout)).toHaveLength(1)
+  }, 60_000)
+
+  it('rejects bad input with one line, exit code 1, and changes nothing', () => {
+    const before = portal(['user', 'list', '--json']).stdout
+    expectOneLineError(portal(['user', 'add', '--username', 'jdoe', '--email', 'x@example.com']), 'A user named jdoe already exists')
+    expectOneLineError(portal(['user', 'add', '--username', 'new']), '--email is required')
+    expectOneLineError(portal(['user', 'add', '--username', 'new', '--email', 'nope']), 'Email must be a valid address')
+    expectOneLineError(portal(['user', 'add', '--username', 'new', '--email', 'a@b.example', '--colour', 'red']), /portal: Unknown option '--colour'/)
+    expectOneLineError(portal(['user', 'list', '--limit', 'lots']), '--limit must be a whole number from 1 to 1000')
+    expectOneLineError(portal(['user', 'remove']), /portal: unknown user command "remove"/)
+    expectOneLineError(portal(['frobnicate']), 'unknown command "frobnicate"; run `portal help` for the list')
+    expect(portal(['user', 'list', '--json']).stdout).toBe(before)
+  }, 60_000)
+
+  it('prints usage for help, and exits 1 with usage when given nothing', () => {
+    const help = portal(['help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('portal user add --username <u> --email <e>')
+    expect(portal([]).code).toBe(1)
+  }, 30_000)
+
+  it('refuses to run in production with a malformed key, naming it without echoing it', () => {
+    const bad = 'dG9vLXNob3J0'
+    const result = portal(['user', 'list'], { NODE_ENV: 'production', APP_URL: 'https://portal.example.com', SECRET_KEY: bad })
+    expectOneLineError(result, /portal: SECRET_KEY/)
+    expect(result.stderr).not.toContain(bad)
+  }, 30_000)
+})

@@ -1,0 +1,73 @@
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { getConfig } from '@/lib/config'
+import type { Output } from '../output'
+import { UsageError } from '../usage-error'
+import { migrateDatabase } from './db'
+
+export const SERVE_USAGE = ['portal serve [--rebuild | --dev]    # what `npm start` (and `npm run dev`) run']
+
+// Inputs of the production build: a newer file in any of them means the build is stale.
+const BUILD_INPUTS = [
+  'app', 'components', 'lib', 'emails', 'public', 'generated',
+  'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json',
+]
+
+/**
+ * `npm start`: apply migrations, build if the sources changed since the last
+ * build, then run the production server. One command from a fresh clone.
+ */
+export async function runServe(args: string[], out: Output): Promise<void> {
+  const unknown = args.filter((a) => !['--rebuild', '--dev', '--json'].includes(a))
+  if (unknown.length) throw new UsageError(`unknown option ${unknown[0]}; usage: ${SERVE_USAGE[0]}`)
+  const config = getConfig()
+  const root = process.cwd()
+
+  const applied = await migrateDatabase()
+  if (applied.length) out.info(`Applied ${applied.length} database migration(s).`)
+
+  const next = createRequire(import.meta.url).resolve('next/dist/bin/next')
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? config.appUrl,
+  }
+  if (args.includes('--dev')) {
+    out.info(`Token Portal (development, hot reload) is starting at ${config.appUrl}.`)
+    return runNext(next, ['dev', '--port', String(config.port)], env)
+  }
+  if (args.includes('--rebuild') || isBuildStale(root)) {
+    out.info('Building the portal (about a minute on first start)…')
+    const build = spawnSync(process.execPath, [next, 'build'], { stdio: 'inherit', env })
+    if (build.status !== 0) throw new Error('the production build failed (see above)')
+  }
+
+  out.info(`Token Portal is starting at ${config.appUrl} (port ${config.port}).`)
+  return runNext(next, ['start', '--port', String(config.port)], env)
+}
+
+function runNext(next: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const server = spawn(process.execPath, [next, ...args], { stdio: 'inherit', env })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  return new Promise<void>((resolve, reject) => {
+    server.on('exit', (code) => (code === 0 || code === null ? resolve() : reject(new Error(`the server exited with code ${code}`))))
+  })
+}
+
+export function isBuildStale(root: string): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID')
+  if (!fs.existsSync(buildId)) return true
+  const builtAt = fs.statSync(buildId).mtimeMs
+  return BUILD_INPUTS.some((input) => newestMtime(path.join(root, input)) > builtAt)
+}
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0
+  const stat = fs.statSync(p)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)))
+  return newest
+}

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+
+const prisma = createRequire(import.meta.url).resolve('prisma/build/index.js')
+const migrationsDir = path.resolve('prisma', 'migrations')
+
+function diffFrom(fromArgs: string[], to = 'prisma/schema.prisma'): string {
+  return execFileSync(process.execPath, [prisma, 'migrate', 'diff', ...fromArgs, '--to-schema-datamodel', to, '--script'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  })
+}
+
+/** Tables, columns and indexes of a SQLite database, in a comparable form. */
+function shape(db: Database.Database) {
+  const objects = db
+    .prepare("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name")
+    .all() as { type: string; name: string; tbl_name: string }[]
+  return objects.map((o) => ({
+    ...o,
+    columns: o.type === 'table' ? db.prepare(`PRAGMA table_info("${o.name}")`).all() : db.prepare(`PRAGMA index_info("${o.name}")`).all(),
+  }))
+}
+
+describe('migrations', () => {
+  it('applying every migration gives exactly the database schema.prisma describes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-mig-'))
+    const migrated = new Database(path.join(dir, 'a.db'))
+    for (const name of fs.readdirSync(migrationsDir).sort()) {
+      const file = path.join(migrationsDir, name, 'migration.sql')
+      if (fs.existsSync(file)) migrated.exec(fs.readFileSync(file, 'utf8'))
+    }
+    const fromSchema = new Database(path.join(dir, 'b.db'))
+    fromSchema.exec(diffFrom(['--from-empty']))
+    expect(shape(migrated), 'schema.prisma changed without a migration: run `npm run db:new-migration -- <name>`').toEqual(
+      shape(fromSchema),
+    )
+  }, 60_000)
+
+  it('the snapshot used to diff new migrations matches schema.prisma', () => {
+    const sql = diffFrom(['--from-schema-datamodel', 'prisma/migrations/schema-snapshot.prisma'])
+    expect(sql.trim()).toBe('-- This is an empty migration.')
+  }, 60_000)
+})

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('.', import.meta.url)) },
+    // `server-only` throws unless resolved with the react-server condition,
+    // which is how Next.js (and our CLI) load lib/ code.
+    conditions: ['react-server'],
+  },
+  test: {
+    include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+  },
+})
