@@ -1,6 +1,6 @@
 import 'server-only'
 import { getConfig } from '@/lib/config'
-import { checkDatabase, getDb } from '@/lib/db'
+import { checkDatabase } from '@/lib/db'
 
 export type Health = {
   status: 'ok' | 'unavailable'
@@ -11,7 +11,7 @@ export type Health = {
 
 /** The gateway's "check connection": can we answer validation requests? */
 export async function getHealth(): Promise<Health> {
-  const databaseOk = await checkDatabase({ db: getDb() })
+  const databaseOk = await checkDatabase()
   return {
     status: databaseOk ? 'ok' : 'unavailable',
     database: databaseOk ? 'ok' : 'unreachable',

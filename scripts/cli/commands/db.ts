@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { getDb, prepareDatabase } from '@/lib/db'
+import { getDb } from '@/lib/db'
 import type { Output } from '../output'
 import { UsageError } from '../usage-error'
 
@@ -18,8 +18,12 @@ export async function runDb(args: string[], out: Output): Promise<void> {
 /**
  * Applies pending migrations with `prisma migrate deploy` (which goes through
  * our driver adapter, see prisma.config.ts) and returns the names applied.
+ * SQLite stays in rollback-journal mode: Prisma's migration engine cannot
+ * take its lock on a WAL database while another process (a running server)
+ * has it open.
  */
 export async function migrateDatabase(): Promise<string[]> {
+  const before = new Set(await appliedMigrations())
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js')
   const result = spawnSync(process.execPath, [prismaCli, 'migrate', 'deploy'], {
     encoding: 'utf8',
@@ -29,6 +33,17 @@ export async function migrateDatabase(): Promise<string[]> {
     const reason = `${result.stderr}\n${result.stdout}`.split('\n').find((l) => /error/i.test(l)) ?? 'see `npx prisma migrate deploy`'
     throw new Error(`database migration failed: ${reason.trim()}`)
   }
-  await prepareDatabase({ db: getDb() })
-  return [...result.stdout.matchAll(/Applying migration `([^`]+)`/g)].map((m) => m[1] ?? '')
+  return (await appliedMigrations()).filter((name) => !before.has(name))
+}
+
+/** Names of the migrations recorded as finished, from Prisma's own table (empty on a new database). */
+async function appliedMigrations(): Promise<string[]> {
+  try {
+    const rows = await getDb().$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name',
+    )
+    return rows.map((r) => r.migration_name)
+  } catch {
+    return []
+  }
 }

@@ -1,0 +1,5 @@
+export { generateUrlToken } from './generate-url-token'
+export { hashPassword, passwordNeedsRehash, verifyPassword } from './hash-password'
+export { keyedHash, verifyKeyedHash, type HashPurpose } from './keyed-hash'
+export { keyIdOf, parseKeyring, parsePepper, type Keyring } from './keyring'
+export { openSecret, sealSecret, SecretOpenError } from './seal-secret'

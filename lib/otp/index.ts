@@ -1,0 +1,6 @@
+export { base32ToBytes, bytesToBase32 } from './base32'
+export { buildKeyUri } from './build-key-uri'
+export { generateOtp, hotpCodeAt, timeStepAt, type OtpParameters } from './generate-otp'
+export { generateOtpSecret } from './generate-otp-secret'
+export { isOtpCode, OTP_ALGORITHMS, OTP_DIGITS, type OtpAlgorithm, type OtpType } from './types'
+export { verifyHotp, verifyTotp } from './verify-otp'
