@@ -10,7 +10,7 @@ import Database from 'better-sqlite3'
  * anything calls getDb() or getConfig() (both are lazy). Vitest runs each
  * file in its own process, so files never share a database.
  */
-export function useTempDatabase(): { file: string; dir: string } {
+export function setUpTempDatabase(): { file: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-portal-test-'))
   const file = path.join(dir, 'test.db')
   const sqlite = new Database(file)

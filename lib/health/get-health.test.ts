@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { useTempDatabase } from '@/test/temp-database'
+import { setUpTempDatabase } from '@/test/temp-database'
 import { resetConfigForTests } from '@/lib/config'
 import { disconnectDb } from '@/lib/db'
 import { getHealth } from './get-health'
 
-const { dir } = useTempDatabase()
+const { dir } = setUpTempDatabase()
 afterEach(async () => {
   await disconnectDb()
   resetConfigForTests()

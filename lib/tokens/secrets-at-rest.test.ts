@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { useTempDatabase } from '@/test/temp-database'
+import { setUpTempDatabase } from '@/test/temp-database'
 import { CLI_ACTOR } from '@/lib/audit'
 import { disconnectDb, getDb } from '@/lib/db'
 import { base32ToBytes, generateOtp } from '@/lib/otp'
@@ -9,7 +9,7 @@ import { addUser } from '@/lib/users'
 import { createSoftwareToken } from './create-software-token'
 import { readTokenSecret } from './read-token-secret'
 
-const { file } = useTempDatabase()
+const { file } = setUpTempDatabase()
 afterAll(() => disconnectDb())
 
 /** Every byte the database holds on disk: main file plus any WAL not yet checkpointed. */

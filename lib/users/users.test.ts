@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { useTempDatabase } from '@/test/temp-database'
+import { setUpTempDatabase } from '@/test/temp-database'
 import { CLI_ACTOR } from '@/lib/audit'
 import { disconnectDb, getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { addUser } from './add-user'
 import { listUsers } from './list-users'
 
-useTempDatabase()
+setUpTempDatabase()
 afterAll(() => disconnectDb())
 
 describe('addUser', () => {

@@ -12,7 +12,7 @@ export const SERVE_USAGE = ['portal serve [--rebuild | --dev]    # what `npm sta
 // Inputs of the production build: a newer file in any of them means the build is stale.
 const BUILD_INPUTS = [
   'app', 'components', 'lib', 'emails', 'public', 'generated',
-  'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json',
+  'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json',
 ]
 
 /**
