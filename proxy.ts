@@ -12,6 +12,7 @@ export function proxy(request: NextRequest) {
     nonce,
     appUrl: process.env.APP_URL ?? 'http://localhost:3000',
     isDev: process.env.NODE_ENV === 'development',
+    mailPreview: /^\/dev\/mail\/[^/]+\/html$/.test(request.nextUrl.pathname),
   })
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)

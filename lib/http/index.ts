@@ -1,1 +1,2 @@
-export { buildContentSecurityPolicy, buildSecurityHeaders, type SecurityHeaderOptions } from './security-headers'
+export { buildContentSecurityPolicy, buildSecurityHeaders, MAIL_PREVIEW_CSP, type SecurityHeaderOptions } from './security-headers'
+export { requestContext } from './request-context'

@@ -56,9 +56,15 @@ const PERMISSIONS_POLICY = [
   'browsing-topics=()',
 ].join(', ')
 
-export function buildSecurityHeaders(options: SecurityHeaderOptions): Record<string, string> {
+/**
+ * For the development mail viewer's HTML part: emails use inline styles and
+ * remote images, and must never run script.
+ */
+export const MAIL_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https: http:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+export function buildSecurityHeaders(options: SecurityHeaderOptions & { mailPreview?: boolean }): Record<string, string> {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': buildContentSecurityPolicy(options),
+    'Content-Security-Policy': options.mailPreview ? MAIL_PREVIEW_CSP : buildContentSecurityPolicy(options),
     // Enrollment links carry a secret in the URL: it must never leak through Referer.
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',

@@ -38,6 +38,8 @@ export const ZUserInput = z.object({
   email: z
     .string({ error: 'Email is required' })
     .trim()
+    // Lower-case so "Send me a new link" finds the account however it is typed.
+    .toLowerCase()
     .pipe(z.email('Email must be a valid address').max(254, 'Email must be at most 254 characters')),
   displayName: z
     .string()

@@ -1,16 +1,31 @@
 import type { Metadata } from 'next'
-import { NotAvailable } from '@/components/not-available'
+import Link from 'next/link'
+import { card, primaryButton } from '@/components/ui'
+import { getSettings } from '@/lib/settings'
 
 export const metadata: Metadata = { title: 'Enroll a token' }
 
-export default function EnrollPage() {
+export default async function EnrollPage() {
+  const settings = await getSettings()
   return (
-    <NotAvailable title="Enroll a token">
-      <p>Self-enrollment is being set up and cannot be used from this page yet.</p>
-      <p>
-        If you received an enrollment email, keep it: its link will take you through the steps once enrollment opens.
-        Until then, contact your helpdesk to get a token.
+    <section aria-labelledby="enroll-title" className={card}>
+      <h1 id="enroll-title" className="text-2xl font-semibold tracking-tight">
+        Enroll a token
+      </h1>
+      <p className="mt-3 text-slate-700">
+        Setting up a token starts from the enrollment email {settings.orgName} sent you. Open the link in that email on your
+        phone or computer; you can forward the email to your phone first.
       </p>
-    </NotAvailable>
+      <h2 className="mt-6 text-lg font-semibold">No email, or the link does not work?</h2>
+      {settings.selfRequestEnabled ? (
+        <p className="mt-3">
+          <Link href="/enroll/request" className={primaryButton}>
+            Get a new enrollment link
+          </Link>
+        </p>
+      ) : (
+        <p className="mt-3 text-slate-700">Contact {settings.supportContact} to get a new link.</p>
+      )}
+    </section>
   )
 }

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { card } from '@/components/ui'
+import { getConfig } from '@/lib/config'
+import { listOutbox } from '@/lib/mail'
+import { assertDevMailAvailable } from './dev-only'
+
+export const metadata: Metadata = { title: 'Mail outbox (development)' }
+
+const STATUS_STYLE: Record<string, string> = {
+  QUEUED: 'bg-slate-100 text-slate-800',
+  SENDING: 'bg-blue-100 text-blue-900',
+  SENT: 'bg-green-100 text-green-900',
+  FAILED: 'bg-red-100 text-red-900',
+}
+
+export default async function DevMailPage() {
+  assertDevMailAvailable()
+  const messages = await listOutbox()
+  const smtp = Boolean(getConfig().smtpUrl)
+  return (
+    <section aria-labelledby="mail-title" className={card}>
+      <h1 id="mail-title" className="text-2xl font-semibold tracking-tight">
+        Mail outbox
+      </h1>
+      <p className="mt-2 text-slate-700">
+        {smtp
+          ? 'Every email the portal queued, with its delivery status. Delivery goes to SMTP_URL.'
+          : 'SMTP_URL is not set, so email stays here instead of being sent. Only available outside production.'}
+      </p>
+      {messages.length === 0 ? (
+        <p className="mt-6 text-slate-700">No email yet. Invite a user with <code className="font-mono">npm run portal -- invite &lt;username&gt;</code>.</p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Queued and sent email, newest first</caption>
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-2 pr-3">Subject</th>
+                <th scope="col" className="py-2 pr-3">To</th>
+                <th scope="col" className="py-2 pr-3">Status</th>
+                <th scope="col" className="py-2">Queued (UTC)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id} className="border-b border-slate-100 align-top">
+                  <td className="py-2 pr-3">
+                    <Link href={`/dev/mail/${m.id}`} className="font-medium text-brand underline">
+                      {m.subject}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3 break-all">{m.to}</td>
+                  <td className="py-2 pr-3">
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[m.status] ?? ''}`}>{m.status.toLowerCase()}</span>
+                  </td>
+                  <td className="py-2 whitespace-nowrap">{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,39 @@
+// The email catalogue. Only lib/mail imports this file.
+import { exampleEnrollmentInvitation, renderEnrollmentInvitation, type EnrollmentInvitationProps } from './enrollment-invitation'
+import { exampleEnrollmentLinkRequested, renderEnrollmentLinkRequested, type EnrollmentLinkRequestedProps } from './enrollment-link-requested'
+import type { Brand, RenderedEmail } from './layout'
+import { examplePinChanged, renderPinChanged, type PinChangedProps } from './pin-changed'
+import { exampleTemporaryPasscodeIssued, renderTemporaryPasscodeIssued, type TemporaryPasscodeIssuedProps } from './temporary-passcode-issued'
+import { exampleTokenEnrolled, renderTokenEnrolled, type TokenEnrolledProps } from './token-enrolled'
+import { exampleTokenStatusChanged, renderTokenStatusChanged, type TokenStatusChangedProps } from './token-status-changed'
+
+export type { Brand, RenderedEmail } from './layout'
+
+export type EmailProps = {
+  'enrollment-invitation': EnrollmentInvitationProps
+  'enrollment-link-requested': EnrollmentLinkRequestedProps
+  'token-enrolled': TokenEnrolledProps
+  'pin-changed': PinChangedProps
+  'token-status-changed': TokenStatusChangedProps
+  'temporary-passcode-issued': TemporaryPasscodeIssuedProps
+}
+export type EmailTemplate = keyof EmailProps
+
+const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailProps[T]) => RenderedEmail; example: EmailProps[T] } } = {
+  'enrollment-invitation': { render: renderEnrollmentInvitation, example: exampleEnrollmentInvitation },
+  'enrollment-link-requested': { render: renderEnrollmentLinkRequested, example: exampleEnrollmentLinkRequested },
+  'token-enrolled': { render: renderTokenEnrolled, example: exampleTokenEnrolled },
+  'pin-changed': { render: renderPinChanged, example: examplePinChanged },
+  'token-status-changed': { render: renderTokenStatusChanged, example: exampleTokenStatusChanged },
+  'temporary-passcode-issued': { render: renderTemporaryPasscodeIssued, example: exampleTemporaryPasscodeIssued },
+}
+
+export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]
+
+export function renderEmail<T extends EmailTemplate>(template: T, brand: Brand, props: EmailProps[T]): RenderedEmail {
+  return TEMPLATES[template].render(brand, props)
+}
+
+export function exampleProps<T extends EmailTemplate>(template: T): EmailProps[T] {
+  return TEMPLATES[template].example
+}

@@ -1,0 +1,5 @@
+export { createInvitation, enrollmentLink, type InvitationReason } from './create-invitation'
+export { inviteUsers, type InviteResult } from './invite-users'
+export { openInvitation } from './open-invitation'
+export { REQUEST_LIMITS, requestEnrollmentLink, ZEnrollmentLinkRequest, type TEnrollmentLinkRequest } from './request-enrollment-link'
+export { resolveInvitationLink, type LinkState, type ResolvedLink } from './resolve-invitation-link'

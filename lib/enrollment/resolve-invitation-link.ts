@@ -1,0 +1,40 @@
+import 'server-only'
+import { keyedHash } from '@/lib/crypto'
+import { getDb } from '@/lib/db'
+
+export type LinkState = 'valid' | 'expired' | 'used' | 'revoked' | 'locked' | 'unknown'
+
+export type ResolvedLink = {
+  state: LinkState
+  invitation?: { id: string; expiresAt: Date; openedAt: Date | null }
+  user?: { id: string; username: string; displayName: string | null }
+}
+
+// generateUrlToken's output: 32 bytes as base64url. Anything else is not ours,
+// and is answered without a database lookup.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
+
+/**
+ * What a link token refers to, judged now: expiry is checked at use, not
+ * only when the link was made. The token is compared by its keyed hash; the
+ * invitation row names exactly one user, so a link can only ever act for the
+ * person it was sent to.
+ */
+export async function resolveInvitationLink({ token, now = new Date() }: { token: string; now?: Date }): Promise<ResolvedLink> {
+  if (!TOKEN_SHAPE.test(token)) return { state: 'unknown' }
+  const invitation = await getDb().enrollmentInvitation.findUnique({
+    where: { tokenHash: keyedHash({ purpose: 'link-token', value: token }) },
+    include: { user: { select: { id: true, username: true, displayName: true, status: true } } },
+  })
+  if (!invitation) return { state: 'unknown' }
+  const found = {
+    invitation: { id: invitation.id, expiresAt: invitation.expiresAt, openedAt: invitation.openedAt },
+    user: { id: invitation.user.id, username: invitation.user.username, displayName: invitation.user.displayName },
+  }
+  // Most specific first: a used link stays "used" after it would have expired.
+  if (invitation.usedAt) return { state: 'used', ...found }
+  if (invitation.lockedAt) return { state: 'locked', ...found }
+  if (invitation.revokedAt || invitation.user.status !== 'ACTIVE') return { state: 'revoked', ...found }
+  if (invitation.expiresAt <= now) return { state: 'expired', ...found }
+  return { state: 'valid', ...found }
+}

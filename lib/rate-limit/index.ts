@@ -1,0 +1,1 @@
+export { consumeRateLimit, purgeExpiredRateLimits, type RateLimitResult } from './consume-rate-limit'

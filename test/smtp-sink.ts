@@ -1,0 +1,53 @@
+import { SMTPServer } from 'smtp-server'
+
+export type SinkMessage = { from: string; to: string[]; raw: Buffer; messageId: string | undefined }
+
+/**
+ * A local SMTP server for tests and benchmarks. `refuse()` decides per
+ * message whether to answer 451 (temporary failure) instead of accepting.
+ */
+export async function startSmtpSink({
+  port = 0,
+  onMessage = () => {},
+  refuse = () => false,
+}: {
+  port?: number
+  onMessage?: (message: SinkMessage) => void
+  refuse?: () => boolean
+} = {}): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        if (refuse()) {
+          const error = new Error('Try again later') as Error & { responseCode: number }
+          error.responseCode = 451
+          return callback(error)
+        }
+        const raw = Buffer.concat(chunks)
+        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('utf8'))?.[1]
+        onMessage({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          messageId,
+        })
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const address = server.server.address()
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
