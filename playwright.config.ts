@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { serverEnv } from './e2e/server-env'
 
-const { baseURL, env } = serverEnv()
+const { baseURL, env, smtpPort, mailDir } = serverEnv()
 
 // Debian's Chromium where it exists (these machines cannot download
 // Playwright's browser); otherwise Playwright's own.
@@ -39,14 +39,23 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions } },
   ],
-  webServer: {
-    // The real production server: migrations, a build if the sources changed, `next start`.
-    command: 'node bin/portal.mjs serve',
-    url: `${baseURL}/api/v1/health`,
-    env,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // A real SMTP server that keeps every message as a file, for the mailbox fixture.
+      command: 'node --import tsx e2e/smtp-sink-server.ts',
+      port: smtpPort,
+      env: { SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_DIR: mailDir },
+      reuseExistingServer: false,
+    },
+    {
+      // The real production server: migrations, a build if the sources changed, `next start`.
+      command: 'node bin/portal.mjs serve',
+      url: `${baseURL}/api/v1/health`,
+      env,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

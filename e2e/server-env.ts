@@ -9,24 +9,34 @@ import path from 'node:path'
  * temporary database, chosen once in Playwright's main process and inherited
  * by its workers through process.env (workers re-read the config).
  */
-export function serverEnv(): { port: number; baseURL: string; env: Record<string, string> } {
+export function serverEnv(): { port: number; baseURL: string; smtpPort: number; mailDir: string; databaseFile: string; env: Record<string, string> } {
   if (!process.env.E2E_PORT) {
     process.env.E2E_PORT = String(findFreePort())
+    process.env.E2E_SMTP_PORT = String(findFreePort())
     process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'token-portal-e2e-'))
     process.env.E2E_SECRET_KEY = randomBytes(32).toString('base64')
     process.env.E2E_HASH_PEPPER = randomBytes(32).toString('base64')
     process.env.E2E_NEXTAUTH_SECRET = randomBytes(32).toString('base64')
   }
   const port = Number(process.env.E2E_PORT)
+  const smtpPort = Number(process.env.E2E_SMTP_PORT)
   const baseURL = `http://127.0.0.1:${port}`
+  const dataDir = process.env.E2E_DATA_DIR ?? ''
+  const databaseFile = path.join(dataDir, 'e2e.db')
   return {
     port,
     baseURL,
+    smtpPort,
+    mailDir: path.join(dataDir, 'mail'),
+    databaseFile,
     env: {
       NODE_ENV: 'production',
       PORT: String(port),
       APP_URL: baseURL,
-      DATABASE_URL: `file:${path.join(process.env.E2E_DATA_DIR ?? '', 'e2e.db')}`,
+      DATABASE_URL: `file:${databaseFile}`,
+      // Mail goes to the SMTP sink started beside the server (e2e/smtp-sink-server.ts).
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Token Portal <no-reply@portal.test>',
       SECRET_KEY: process.env.E2E_SECRET_KEY ?? '',
       HASH_PEPPER: process.env.E2E_HASH_PEPPER ?? '',
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? '',

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import Database from 'better-sqlite3'
+import { serverEnv } from '../server-env'
+
+/** Runs the real `portal` CLI against the server's database, as an administrator would. */
+export function portal(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env: { ...process.env, ...serverEnv().env }, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+export type TestUser = { username: string; email: string; name: string }
+
+/** A user of this test's own, so tests never share state. */
+export function addTestUser(prefix = 'e2e'): TestUser {
+  const id = randomBytes(4).toString('hex')
+  const user = { username: `${prefix}-${id}`, email: `${prefix}-${id}@example.com`, name: `Sam ${id.toUpperCase()}` }
+  const result = portal(['user', 'add', '--username', user.username, '--email', user.email, '--name', user.name])
+  if (result.code !== 0) throw new Error(`portal user add failed: ${result.stderr}`)
+  return user
+}
+
+/**
+ * Moves time for one user's invitations, which a person cannot do from a
+ * browser: a link that expired, or that enrollment consumed.
+ */
+export function updateInvitations(username: string, change: { expired?: boolean; used?: boolean }): void {
+  const db = new Database(serverEnv().databaseFile, { timeout: 5000 })
+  try {
+    const past = '2020-01-01T00:00:00.000+00:00'
+    const where = 'WHERE userId = (SELECT id FROM User WHERE username = ?)'
+    if (change.expired) db.prepare(`UPDATE EnrollmentInvitation SET expiresAt = ? ${where}`).run(past, username)
+    if (change.used) db.prepare(`UPDATE EnrollmentInvitation SET usedAt = ? ${where}`).run(new Date().toISOString().replace('Z', '+00:00'), username)
+  } finally {
+    db.close()
+  }
+}
