@@ -41,6 +41,9 @@ export async function startSmtpSink({
       })
     },
   })
+  // Answer each command at once: with Nagle's algorithm, small replies meet
+  // the client's delayed ACK and every message waits ~40 ms.
+  server.server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())

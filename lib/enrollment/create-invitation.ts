@@ -1,11 +1,13 @@
 import 'server-only'
+import { randomUUID } from 'node:crypto'
 import type { Prisma, Settings } from '@/generated/prisma/client'
-import { recordAuditEvent, type AuditActor, type AuditContext } from '@/lib/audit'
+import { auditEventData, type AuditActor, type AuditContext } from '@/lib/audit'
 import { getConfig } from '@/lib/config'
 import { generateUrlToken, keyedHash } from '@/lib/crypto'
-import { brandFromSettings, queueEmail } from '@/lib/mail'
+import { brandFromSettings, prepareEmail, queueEmails } from '@/lib/mail'
 
 export type InvitationReason = 'invite' | 'self-request'
+type InvitedUser = { id: string; username: string; email: string; displayName: string | null }
 
 /** The public enrollment URL for a link token. */
 export function enrollmentLink(token: string): string {
@@ -13,14 +15,15 @@ export function enrollmentLink(token: string): string {
 }
 
 /**
- * Inside the caller's transaction: revokes the user's earlier unused links,
- * creates an invitation whose 256-bit link token is stored only as a keyed
- * hash, queues its email and audits both. The token itself leaves this
- * function only inside the (sealed) email.
+ * Inside the caller's transaction, for each user: revokes earlier unused
+ * links, creates an invitation whose 256-bit link token is stored only as a
+ * keyed hash, queues its email and audits both. The token itself leaves
+ * this function only inside the (sealed) email. A fixed handful of
+ * statements however many users, so bulk invitations stay fast.
  */
-export async function createInvitation({
+export async function createInvitations({
   tx,
-  user,
+  users,
   settings,
   reason,
   actor,
@@ -28,44 +31,56 @@ export async function createInvitation({
   now = new Date(),
 }: {
   tx: Prisma.TransactionClient
-  user: { id: string; username: string; email: string; displayName: string | null }
+  users: InvitedUser[]
   settings: Settings
   reason: InvitationReason
-  actor: AuditActor
+  actor: AuditActor | ((user: InvitedUser) => AuditActor)
   context?: AuditContext
   now?: Date
-}): Promise<{ invitationId: string; expiresAt: Date }> {
-  const token = generateUrlToken()
+}): Promise<{ userId: string; invitationId: string; expiresAt: Date }[]> {
+  if (users.length === 0) return []
   const expiresAt = new Date(now.getTime() + settings.invitationTtlHours * 3600_000)
+  const brand = brandFromSettings(settings)
+  const actorFor = typeof actor === 'function' ? actor : () => actor
+  const template = reason === 'self-request' ? 'enrollment-link-requested' : 'enrollment-invitation'
 
-  const { count: superseded } = await tx.enrollmentInvitation.updateMany({
-    where: { userId: user.id, usedAt: null, revokedAt: null },
+  const created = users.map((user) => {
+    const token = generateUrlToken()
+    return {
+      user,
+      invitation: {
+        id: randomUUID(),
+        userId: user.id,
+        tokenHash: keyedHash({ purpose: 'link-token', value: token }),
+        expiresAt,
+        createdAt: now,
+        createdBy: actorFor(user).label ?? actorFor(user).type.toLowerCase(),
+      },
+      email: prepareEmail({ to: user.email, template, brand, props: { name: user.displayName ?? user.username, link: enrollmentLink(token), expiresAt } }),
+    }
+  })
+
+  await tx.enrollmentInvitation.updateMany({
+    where: { userId: { in: users.map((u) => u.id) }, usedAt: null, revokedAt: null },
     data: { revokedAt: now, revokedReason: 'superseded' },
   })
-  const invitation = await tx.enrollmentInvitation.create({
-    data: {
-      userId: user.id,
-      tokenHash: keyedHash({ purpose: 'link-token', value: token }),
-      expiresAt,
-      createdBy: actor.label ?? actor.type.toLowerCase(),
-    },
-    select: { id: true },
+  await tx.enrollmentInvitation.createMany({ data: created.map((c) => c.invitation) })
+  await tx.auditEvent.createMany({
+    data: created.map((c) =>
+      auditEventData({
+        action: 'invitation.created',
+        actor: actorFor(c.user),
+        context,
+        subject: { type: 'user', id: c.user.id, label: c.user.username },
+        details: { invitationId: c.invitation.id, reason, expiresAt: expiresAt.toISOString() },
+      }),
+    ),
   })
-  await recordAuditEvent({
-    tx,
-    action: 'invitation.created',
-    actor,
-    context,
-    subject: { type: 'user', id: user.id, label: user.username },
-    details: { invitationId: invitation.id, reason, expiresAt: expiresAt.toISOString(), superseded },
-  })
-  await queueEmail({
-    tx,
-    to: user.email,
-    template: reason === 'self-request' ? 'enrollment-link-requested' : 'enrollment-invitation',
-    brand: brandFromSettings(settings),
-    props: { name: user.displayName ?? user.username, link: enrollmentLink(token), expiresAt },
-    actor,
-  })
-  return { invitationId: invitation.id, expiresAt }
+  if (typeof actor === 'function') {
+    // Each person asked for their own link: each mail.queued event names them.
+    for (const c of created) await queueEmails({ tx, emails: [c.email], actor: actor(c.user) })
+  } else {
+    await queueEmails({ tx, emails: created.map((c) => c.email), actor })
+  }
+  return created.map((c) => ({ userId: c.user.id, invitationId: c.invitation.id, expiresAt }))
 }

@@ -1,4 +1,4 @@
-export { createInvitation, enrollmentLink, type InvitationReason } from './create-invitation'
+export { createInvitations, enrollmentLink, type InvitationReason } from './create-invitation'
 export { inviteUsers, type InviteResult } from './invite-users'
 export { openInvitation } from './open-invitation'
 export { REQUEST_LIMITS, requestEnrollmentLink, ZEnrollmentLinkRequest, type TEnrollmentLinkRequest } from './request-enrollment-link'

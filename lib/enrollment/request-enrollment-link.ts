@@ -7,7 +7,7 @@ import { consumeRateLimit } from '@/lib/rate-limit'
 import { getSettings } from '@/lib/settings'
 import { normalizeUsername } from '@/lib/users'
 import { firstIssueMessage } from '@/lib/validation'
-import { createInvitation } from './create-invitation'
+import { createInvitations } from './create-invitation'
 
 export const ZEnrollmentLinkRequest = z.object({
   identifier: z
@@ -76,9 +76,7 @@ export async function requestEnrollmentLink({
     })
     return
   }
-  await db.$transaction(async (tx) => {
-    for (const user of users) {
-      await createInvitation({ tx, user, settings, reason: 'self-request', actor: { type: 'USER', id: user.id, label: user.username }, context, now })
-    }
-  })
+  await db.$transaction((tx) =>
+    createInvitations({ tx, users, settings, reason: 'self-request', actor: (user) => ({ type: 'USER', id: user.id, label: user.username }), context, now }),
+  )
 }

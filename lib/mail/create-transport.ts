@@ -1,4 +1,5 @@
 import 'server-only'
+import net from 'node:net'
 import nodemailer from 'nodemailer'
 
 export type MailTransport = {
@@ -7,7 +8,7 @@ export type MailTransport = {
 }
 
 /** A pooled SMTP transport for SMTP_URL: a few long-lived connections instead of one per message. */
-export function createSmtpTransport({ smtpUrl, maxConnections = 5 }: { smtpUrl: string; maxConnections?: number }): MailTransport {
+export function createSmtpTransport({ smtpUrl, maxConnections = 10 }: { smtpUrl: string; maxConnections?: number }): MailTransport {
   const url = new URL(smtpUrl)
   const transport = nodemailer.createTransport({
     host: url.hostname,
@@ -20,7 +21,21 @@ export function createSmtpTransport({ smtpUrl, maxConnections = 5 }: { smtpUrl: 
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
-  })
+    // nodemailer leaves Nagle's algorithm on. SMTP is a chain of small
+    // command/reply exchanges, so every message then waits on the server's
+    // delayed ACK: ~45 ms per message instead of ~5 ms. We hand it sockets
+    // with TCP_NODELAY; TLS (smtps or STARTTLS) is layered on top as before.
+    getSocket(options: { host?: string; port?: number }, callback: (error: Error | null, socket?: { connection: net.Socket }) => void) {
+      const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 25 })
+      socket.setNoDelay(true)
+      const fail = (error: Error) => callback(error)
+      socket.once('error', fail)
+      socket.once('connect', () => {
+        socket.off('error', fail) // from here on nodemailer handles the socket's errors
+        callback(null, { connection: socket })
+      })
+    },
+  } as Parameters<typeof nodemailer.createTransport>[0])
   return {
     async send(mail) {
       const info = await transport.sendMail({ ...mail, headers: { 'Auto-Submitted': 'auto-generated' } })

@@ -7,6 +7,7 @@ import type { MailTransport } from './create-transport'
 import { readMailBody } from './read-mail-body'
 
 export const MAX_ATTEMPTS = 8
+const FLUSH_EVERY = 20
 const LEASE_MS = 2 * 60_000
 
 /** 30 s, 1 min, 2 min … capped at one hour. */
@@ -32,15 +33,13 @@ export type DeliveryReport = { claimed: number; sent: number; retrying: number; 
  * with a lease (a conditional update, so two workers, in one process or on
  * two servers, never both send it), then sends it with its stable
  * Message-ID and records the server's answer. A worker that dies mid-batch
- * leaves leases that expire; the messages are then taken again. Only a crash
- * in the instant between the server's "250 OK" and our update can repeat a
- * mail, and then with the same Message-ID, which receiving servers dedupe.
+ * leaves leases that expire; the messages are then taken again.
  */
 export async function deliverOutbox({
   transport,
   workerId = randomUUID(),
   batchSize = 100,
-  concurrency = 5,
+  concurrency = 10,
   now = () => new Date(),
 }: {
   transport: MailTransport
@@ -71,6 +70,34 @@ export async function deliverOutbox({
 
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 }
   const { mailFrom } = getConfig()
+
+  // Accepted messages are recorded in small groups, one commit per group:
+  // a commit per message would cap delivery at the database's commit rate.
+  // The cost: a crash in the instant after the server accepted can resend
+  // at most one group, with the same Message-IDs (receivers dedupe on them).
+  let accepted: { id: string; to: string; template: string; attempts: number; response: string }[] = []
+  async function flush() {
+    const group = accepted
+    accepted = []
+    if (group.length === 0) return
+    const byResponse = new Map<string, typeof group>()
+    for (const m of group) byResponse.set(`${m.attempts}\0${m.response}`, [...(byResponse.get(`${m.attempts}\0${m.response}`) ?? []), m])
+    const sentAt = now()
+    await db.$transaction([
+      ...[...byResponse.values()].map((same) =>
+        db.outboxMessage.updateMany({
+          where: { id: { in: same.map((m) => m.id) } },
+          data: { status: 'SENT', sentAt, attempts: same[0]!.attempts, lastResponse: same[0]!.response, leaseUntil: null, leaseOwner: null },
+        }),
+      ),
+      db.auditEvent.createMany({
+        data: group.map((m) =>
+          auditEventData({ action: 'mail.sent', actor: SYSTEM_ACTOR, subject: { type: 'email', id: m.id, label: m.to }, details: { template: m.template, attempts: m.attempts } }),
+        ),
+      }),
+    ])
+  }
+
   let next = 0
   async function lane() {
     while (next < claimed.length) {
@@ -107,22 +134,13 @@ export async function deliverOutbox({
         else report.retrying++
         continue
       }
-      // Recorded the moment the server accepts, message by message: the
-      // window in which a crash could make us send this mail again stays as
-      // small as one database write.
-      await db.$transaction([
-        db.outboxMessage.update({
-          where: { id: message.id },
-          data: { status: 'SENT', sentAt: now(), attempts, lastResponse: response.slice(0, 500), leaseUntil: null, leaseOwner: null },
-        }),
-        db.auditEvent.create({
-          data: auditEventData({ action: 'mail.sent', actor: SYSTEM_ACTOR, subject: { type: 'email', id: message.id, label: message.to }, details: { template: message.template, attempts } }),
-        }),
-      ])
+      accepted.push({ id: message.id, to: message.to, template: message.template, attempts, response: response.slice(0, 500) })
+      if (accepted.length >= FLUSH_EVERY) await flush()
       report.sent++
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane))
+  await flush()
 
   return report
 }

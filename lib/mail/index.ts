@@ -1,7 +1,7 @@
 export { brandFromSettings } from './get-brand'
 export { createSmtpTransport, type MailTransport } from './create-transport'
 export { deliverOutbox, MAX_ATTEMPTS, retryDelayMs, type DeliveryReport } from './deliver-outbox'
-export { queueEmail, type MailBody } from './queue-email'
+export { prepareEmail, queueEmail, queueEmails, type MailBody, type PreparedEmail } from './queue-email'
 export { getOutboxMessage, listOutbox } from './list-outbox'
 export { readMailBody } from './read-mail-body'
 export { startMailWorker } from './run-mail-worker'
