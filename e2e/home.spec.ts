@@ -6,13 +6,15 @@ test('[HOME] says what the portal is and leads to enrollment, self-service and s
   await expect(page.getByText(/your PIN followed by the code your authenticator app shows/)).toBeVisible()
 
   const choices = page.getByRole('navigation', { name: 'What would you like to do?' })
-  for (const [link, heading] of [
-    ['Enroll a token', 'Enroll a token'],
-    ['Manage my tokens', 'Manage my tokens'],
-    ['Staff sign-in', 'Staff sign-in'],
-  ] as const) {
-    await choices.getByRole('link', { name: new RegExp(`^${link}`) }).click()
-    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+  await choices.getByRole('link', { name: /^Enroll a token/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Enroll a token' })).toBeVisible()
+  await expect(page.getByText(/Open the link in that email on your phone or computer/)).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Get a new enrollment link' })).toBeVisible()
+  await page.goto('/')
+
+  for (const name of ['Manage my tokens', 'Staff sign-in']) {
+    await choices.getByRole('link', { name: new RegExp(`^${name}`) }).click()
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
     // Honest about what is not built yet: no form that pretends to work.
     await expect(page.getByText('Not available yet', { exact: true })).toBeVisible()
     await expect(page.getByRole('textbox')).toHaveCount(0)

@@ -66,6 +66,22 @@ describe('portal CLI', () => {
     expect(portal(['user', 'list', '--json']).stdout).toBe(before)
   }, 60_000)
 
+  it('invites users into the local outbox when SMTP_URL is unset, and refuses unknown names', () => {
+    const invited = portal(['invite', 'jdoe'])
+    expect(invited).toMatchObject({
+      code: 0,
+      stdout: 'Invited 1 user(s): jdoe. SMTP_URL is not set: the emails stay in the local outbox (open /dev/mail to read them).\n',
+    })
+    const pending = JSON.parse(portal(['invite', '--all-pending', '--json']).stdout) as { invited: { username: string }[] }
+    expect(pending.invited.map((i) => i.username)).toEqual(['asmith'])
+    expect(portal(['invite', '--all-pending']).stdout).toBe('No pending users: everyone has an active token or a live invitation.\n')
+
+    expectOneLineError(portal(['invite', 'jdoe', 'ghost']), 'No user named ghost; nothing was sent')
+    expectOneLineError(portal(['invite']), /portal: name at least one user/)
+    expectOneLineError(portal(['invite', 'jdoe', '--all-pending']), 'give usernames or --all-pending, not both')
+    expectOneLineError(portal(['mail', 'work', '--once']), /portal: SMTP_URL is not set/)
+  }, 60_000)
+
   it('prints usage for help, and exits 1 with usage when given nothing', () => {
     const help = portal(['help'])
     expect(help.code).toBe(0)
