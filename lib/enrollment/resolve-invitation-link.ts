@@ -4,10 +4,24 @@ import { getDb } from '@/lib/db'
 
 export type LinkState = 'valid' | 'expired' | 'used' | 'revoked' | 'locked' | 'unknown'
 
+export type EnrollmentToken = {
+  id: string
+  serial: string
+  type: 'TOTP' | 'HOTP'
+  status: string
+  name: string | null
+  digits: number
+  period: number
+  verifiedAt: Date | null
+  activatedAt: Date | null
+}
+
 export type ResolvedLink = {
   state: LinkState
-  invitation?: { id: string; expiresAt: Date; openedAt: Date | null }
-  user?: { id: string; username: string; displayName: string | null }
+  invitation?: { id: string; expiresAt: Date; openedAt: Date | null; failedVerifications: number; usedAt: Date | null }
+  user?: { id: string; username: string; displayName: string | null; email: string }
+  /** The token this link's enrollment created, once the person pressed Start. */
+  token?: EnrollmentToken | null
 }
 
 // generateUrlToken's output: 32 bytes as base64url. Anything else is not ours,
@@ -24,12 +38,24 @@ export async function resolveInvitationLink({ token, now = new Date() }: { token
   if (!TOKEN_SHAPE.test(token)) return { state: 'unknown' }
   const invitation = await getDb().enrollmentInvitation.findUnique({
     where: { tokenHash: keyedHash({ purpose: 'link-token', value: token }) },
-    include: { user: { select: { id: true, username: true, displayName: true, status: true } } },
+    include: {
+      user: { select: { id: true, username: true, displayName: true, email: true, status: true } },
+      token: {
+        select: { id: true, serial: true, type: true, status: true, name: true, digits: true, period: true, verifiedAt: true, activatedAt: true },
+      },
+    },
   })
   if (!invitation) return { state: 'unknown' }
   const found = {
-    invitation: { id: invitation.id, expiresAt: invitation.expiresAt, openedAt: invitation.openedAt },
-    user: { id: invitation.user.id, username: invitation.user.username, displayName: invitation.user.displayName },
+    invitation: {
+      id: invitation.id,
+      expiresAt: invitation.expiresAt,
+      openedAt: invitation.openedAt,
+      failedVerifications: invitation.failedVerifications,
+      usedAt: invitation.usedAt,
+    },
+    user: { id: invitation.user.id, username: invitation.user.username, displayName: invitation.user.displayName, email: invitation.user.email },
+    token: invitation.token,
   }
   // Most specific first: a used link stays "used" after it would have expired.
   if (invitation.usedAt) return { state: 'used', ...found }

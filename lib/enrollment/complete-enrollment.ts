@@ -1,0 +1,131 @@
+import 'server-only'
+import { auditEventData, type AuditContext } from '@/lib/audit'
+import { getDb } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import { brandFromSettings, queueEmail } from '@/lib/mail'
+import { hashPin } from '@/lib/pins'
+import { checkPin, pinPolicyFrom, ZTokenName } from '@/lib/policy'
+import { getSettings } from '@/lib/settings'
+import { resolveInvitationLink } from './resolve-invitation-link'
+import { requireLiveLink, userActor } from './require-live-link'
+
+export type EnrollmentFormErrors = { pin?: string[]; pinConfirm?: string[]; name?: string[] }
+
+export type CompletedEnrollment =
+  | { ok: true; tokenId: string; serial: string; name: string; replaced: string[]; alreadyDone: boolean }
+  | { ok: false; errors: EnrollmentFormErrors }
+
+/** Which of the user's active tokens activating one more would replace (the oldest first). */
+export async function tokensToReplace({ userId, exceptId, maxTokens }: { userId: string; exceptId?: string; maxTokens: number }) {
+  const active = await getDb().token.findMany({
+    where: { userId, status: 'ACTIVE', ...(exceptId ? { id: { not: exceptId } } : {}) },
+    orderBy: [{ activatedAt: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, serial: true, name: true },
+  })
+  return active.slice(0, Math.max(active.length + 1 - Math.max(maxTokens, 1), 0))
+}
+
+/**
+ * The last step, in one transaction: the invitation is consumed, the token
+ * becomes active with its PIN (a keyed hash) and name, tokens beyond the
+ * policy's limit are replaced, and the audit event and "token enrolled"
+ * email are written with it. The invitation's conditional update lets
+ * exactly one of two simultaneous submissions win; the other is told it is
+ * already done.
+ */
+export async function completeEnrollment({
+  token,
+  pin,
+  pinConfirm,
+  name,
+  context,
+  now = new Date(),
+}: {
+  token: string
+  pin: string
+  pinConfirm: string
+  name: string
+  context?: AuditContext
+  now?: Date
+}): Promise<CompletedEnrollment> {
+  const before = await resolveInvitationLink({ token, now })
+  if (before.state === 'used' && before.token?.status === 'ACTIVE') return done(before.token, [], true)
+  const link = await requireLiveLink({ token, now })
+  if (!link.token || link.token.status !== 'PENDING') throw new AppError('CONFLICT', 'Press Start to set up your token first.')
+  if (!link.token.verifiedAt) throw new AppError('CONFLICT', 'Type a code from your app first, to show that the token works.')
+
+  const settings = await getSettings()
+  const errors: EnrollmentFormErrors = {}
+  const pinProblems = checkPin({ pin, policy: pinPolicyFrom(settings), username: link.user.username }).map((v) => v.message)
+  if (pinProblems.length) errors.pin = pinProblems
+  else if (pin !== pinConfirm) errors.pinConfirm = ['The two PINs do not match. Type the same PIN in both fields.']
+  const parsedName = ZTokenName.safeParse(name)
+  if (!parsedName.success) errors.name = parsedName.error.issues.map((i) => i.message)
+  if (!parsedName.success || Object.keys(errors).length) return { ok: false, errors }
+
+  const tokenId = link.token.id
+  const serial = link.token.serial
+  const actor = userActor(link.user)
+  const replace = await tokensToReplace({ userId: link.user.id, exceptId: tokenId, maxTokens: settings.maxTokensPerUser })
+
+  const won = await getDb().$transaction(async (tx) => {
+    const consumed = await tx.enrollmentInvitation.updateMany({
+      where: { id: link.invitation.id, usedAt: null, revokedAt: null, lockedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    })
+    if (consumed.count !== 1) return false
+    const activated = await tx.token.updateMany({
+      where: { id: tokenId, status: 'PENDING', verifiedAt: { not: null } },
+      data: {
+        status: 'ACTIVE',
+        name: parsedName.data,
+        pinHash: hashPin({ tokenId, pin }),
+        pinSetAt: now,
+        activatedAt: now,
+        statusChangedAt: now,
+        failedAttempts: 0,
+        replacesTokenId: replace[0]?.id ?? null,
+      },
+    })
+    if (activated.count !== 1) throw new AppError('CONFLICT', 'This token can no longer be activated. Ask for a new link.')
+    // The old token goes only now that the new one is active.
+    if (replace.length) {
+      await tx.token.updateMany({ where: { id: { in: replace.map((t) => t.id) }, status: 'ACTIVE' }, data: { status: 'REVOKED', statusChangedAt: now } })
+    }
+    await tx.auditEvent.createMany({
+      data: [
+        auditEventData({
+          action: 'token.enrolled',
+          actor,
+          subject: { type: 'token', id: tokenId, label: serial },
+          context,
+          details: { type: link.token!.type, invitationId: link.invitation.id, replaced: replace.map((t) => t.serial).join(',') || null },
+        }),
+        auditEventData({ action: 'pin.set', actor, subject: { type: 'token', id: tokenId, label: serial }, context }),
+        ...replace.map((old) =>
+          auditEventData({ action: 'token.replaced', actor, subject: { type: 'token', id: old.id, label: old.serial }, context, details: { replacedBy: serial } }),
+        ),
+      ],
+    })
+    await queueEmail({
+      tx,
+      actor,
+      to: link.user.email,
+      template: 'token-enrolled',
+      brand: brandFromSettings(settings),
+      props: { name: link.user.displayName ?? link.user.username, tokenName: parsedName.data, serial, at: now },
+    })
+    return true
+  })
+  if (!won) {
+    // Lost the race to a second tab, or the link ran out mid-way: report which.
+    const after = await resolveInvitationLink({ token, now })
+    if (after.state === 'used' && after.token?.status === 'ACTIVE') return done(after.token, [], true)
+    throw new AppError('EXPIRED', 'This enrollment link can no longer be used.')
+  }
+  return done({ id: tokenId, serial, name: parsedName.data }, replace.map((t) => t.serial), false)
+}
+
+function done(token: { id: string; serial: string; name: string | null }, replaced: string[], alreadyDone: boolean): CompletedEnrollment {
+  return { ok: true, tokenId: token.id, serial: token.serial, name: token.name ?? token.serial, replaced, alreadyDone }
+}

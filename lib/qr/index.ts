@@ -1,0 +1,1 @@
+export { renderQrSvg } from './render-qr-svg'
