@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { buildSecurityHeaders } from '@/lib/http'
+import { buildSecurityHeaders, checkPostOrigin } from '@/lib/http'
 
 /**
  * Security headers on every response, pages, API and static files alike.
@@ -16,6 +16,21 @@ export function proxy(request: NextRequest) {
   })
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
+
+  // Form posts to pages (server actions) only from our own pages; the API
+  // authenticates its callers by key instead. See lib/http/check-post-origin.
+  if (request.method === 'POST' && !request.nextUrl.pathname.startsWith('/api/')) {
+    const verdict = checkPostOrigin(request.headers)
+    if (!verdict.allow) {
+      const refused = new NextResponse('This form was sent from another site, so it was refused. Open the page again and retry.', {
+        status: 403,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      })
+      for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value)
+      return refused
+    }
+    if (verdict.origin) requestHeaders.set('origin', verdict.origin)
+  }
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '')
 
   const response = NextResponse.next({ request: { headers: requestHeaders } })

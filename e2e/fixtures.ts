@@ -38,7 +38,16 @@ export const test = base.extend<Fixtures>({
   axeViolations: async ({}, provide) => {
     await provide([])
   },
-  page: async ({ page, axeViolations }, provide, testInfo) => {
+  page: async ({ page, axeViolations, javaScriptEnabled }, provide, testInfo) => {
+    if (javaScriptEnabled === false) {
+      // axe runs as a script in the page; the same pages are scanned by the
+      // tests that run with JavaScript.
+      const problems: string[] = []
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+      await provide(page)
+      expect(problems, 'no uncaught errors').toEqual([])
+      return
+    }
     const problems: string[] = []
     const missed = new Set<string>()
     const scans: Promise<void>[] = []

@@ -1,0 +1,87 @@
+'use server'
+
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { completeEnrollment, startEnrollment, verifyEnrollmentCode, type EnrollmentFormErrors } from '@/lib/enrollment'
+import { isAppError } from '@/lib/errors'
+import { requestContext } from '@/lib/http'
+import { detectPlatform } from '@/lib/policy'
+
+// Thin: validate → act → respond. There is no session to authorize: the link
+// token in the form is the proof, and every lib call checks it again (state,
+// expiry, owner). Each action re-reads the link, so a stale tab can never act
+// on a link that was used, revoked or locked meanwhile. CSRF: Next.js refuses
+// a server action whose Origin is not this host.
+
+const LINK_SHAPE = /^[A-Za-z0-9_-]{43}$/
+
+function linkFrom(formData: FormData): string {
+  const token = formData.get('token')
+  // Never build a redirect from anything that is not one of our link tokens.
+  if (typeof token !== 'string' || !LINK_SHAPE.test(token)) redirect('/enroll')
+  return token
+}
+
+const field = (formData: FormData, name: string) => {
+  const value = formData.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+/** A link that can no longer be used: its own page says why (expired, locked…). */
+function isDeadLink(error: unknown): boolean {
+  return isAppError(error) && (error.code === 'EXPIRED' || error.code === 'CONFLICT')
+}
+
+export async function startAction(formData: FormData): Promise<void> {
+  const token = linkFrom(formData)
+  const requestHeaders = await headers()
+  const type = field(formData, 'type') === 'HOTP' ? 'HOTP' : 'TOTP'
+  let next = `/enroll/${token}/app`
+  try {
+    await startEnrollment({ token, type, platform: detectPlatform(requestHeaders), context: requestContext(requestHeaders) })
+  } catch (error) {
+    if (isDeadLink(error)) next = `/enroll/${token}`
+    else if (isAppError(error) && error.code === 'INVALID_INPUT') next = `/enroll/${token}?error=type`
+    else throw error
+  }
+  redirect(next)
+}
+
+export type VerifyState = { error: string; remaining?: number } | null
+
+export async function verifyAction(_previous: VerifyState, formData: FormData): Promise<VerifyState> {
+  const token = linkFrom(formData)
+  let result
+  try {
+    result = await verifyEnrollmentCode({ token, code: field(formData, 'code').slice(0, 32), context: requestContext(await headers()) })
+  } catch (error) {
+    if (isDeadLink(error)) redirect(`/enroll/${token}`)
+    if (isAppError(error) && error.code === 'INVALID_INPUT') return { error: error.message }
+    throw error
+  }
+  if (result.verified) redirect(`/enroll/${token}/pin`)
+  if (result.locked) redirect(`/enroll/${token}`)
+  return { error: 'wrong-code', remaining: result.remaining }
+}
+
+export type PinFormState = { errors: EnrollmentFormErrors; name: string } | null
+
+export async function completeAction(_previous: PinFormState, formData: FormData): Promise<PinFormState> {
+  const token = linkFrom(formData)
+  const name = field(formData, 'name').slice(0, 256)
+  let result
+  try {
+    result = await completeEnrollment({
+      token,
+      pin: field(formData, 'pin').slice(0, 64),
+      pinConfirm: field(formData, 'pinConfirm').slice(0, 64),
+      name,
+      context: requestContext(await headers()),
+    })
+  } catch (error) {
+    if (isDeadLink(error)) redirect(`/enroll/${token}`)
+    throw error
+  }
+  if (!result.ok) return { errors: result.errors, name }
+  redirect(`/enroll/${token}/done`)
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next'
+import { headers } from 'next/headers'
+import Link from 'next/link'
+import { CopyButton } from '@/components/enroll/copy-button'
+import { Stepper } from '@/components/enroll/stepper'
+import { VerifyForm } from '@/components/enroll/verify-form'
+import { card, primaryButton } from '@/components/ui'
+import { readEnrollmentKey, type EnrollmentKey } from '@/lib/enrollment'
+import { detectPlatform, isPhone } from '@/lib/policy'
+import { renderQrSvg } from '@/lib/qr'
+import { loadEnrollment, stepPath } from '../load-enrollment'
+
+export const metadata: Metadata = { title: 'Add your token' }
+
+function QrCode({ keyUri }: { keyUri: string }) {
+  // Our own SVG (lib/qr): unit squares and an escaped label, nothing else.
+  const svg = renderQrSvg({ text: keyUri, title: 'QR code of your token, for your authenticator app to scan' })
+  return <div className="mx-auto w-full max-w-64 rounded-lg border border-slate-200 bg-white p-2" dangerouslySetInnerHTML={{ __html: svg }} />
+}
+
+function ManualEntry({ enrollmentKey }: { enrollmentKey: EnrollmentKey }) {
+  const rows: [string, string][] = [
+    ['Account', enrollmentKey.accountName],
+    ['Issuer', enrollmentKey.issuer],
+    ['Type', enrollmentKey.type === 'TOTP' ? 'Time-based (TOTP)' : 'Counter-based (HOTP)'],
+    ['Digits', String(enrollmentKey.digits)],
+    enrollmentKey.type === 'TOTP' ? ['Period', `${enrollmentKey.period} seconds`] : ['Counter', 'starts at 0'],
+    ['Algorithm', enrollmentKey.algorithm],
+  ]
+  return (
+    <>
+      <h3 className="mt-4 font-medium text-slate-900" id="key-title">
+        Enrollment string (the secret key)
+      </h3>
+      <p id="key-value" className="mt-2 break-all rounded-lg bg-slate-100 px-4 py-3 font-mono text-lg tracking-wide text-slate-900">
+        {enrollmentKey.groupedSecret}
+      </p>
+      <p className="mt-2">
+        <CopyButton text={enrollmentKey.groupedSecret.replace(/ /g, '')} label="Copy the enrollment string" />
+      </p>
+      <p className="mt-2 text-sm text-slate-600">In the app choose “Enter a setup key” (or similar) and type it; the spaces are optional.</p>
+      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-medium text-slate-700">{term}</dt>
+            <dd className="break-all text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  )
+}
+
+export default async function AddTokenPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params
+  const [{ link, settings }, requestHeaders] = await Promise.all([loadEnrollment(token, ['add']), headers()])
+  const enrollmentKey = await readEnrollmentKey({ tokenId: link.token!.id, issuer: settings.otpIssuer, accountName: link.user.username })
+  if (!enrollmentKey) throw new Error('enrollment key unavailable for a pending token')
+  const phone = isPhone(detectPlatform(requestHeaders))
+  const triesLeft = Math.max(settings.enrollmentMaxFailures - link.invitation.failedVerifications, 0)
+
+  return (
+    <>
+      <Stepper current={1} />
+      <section aria-labelledby="add-title" className={card}>
+        <h1 id="add-title" className="text-2xl font-semibold tracking-tight">
+          Add your token to the app
+        </h1>
+        <p className="mt-2 text-sm text-slate-600">
+          No app yet? <Link href={stepPath(token, 'app')} className="font-medium text-brand underline">Get an authenticator app</Link>.
+        </p>
+
+        {phone ? (
+          <>
+            <p className="mt-4 text-slate-700">Tap the button, then confirm in your authenticator app. Come back here afterwards.</p>
+            <p className="mt-4">
+              <a href={enrollmentKey.keyUri} className={`${primaryButton} w-full sm:w-auto`}>
+                Add to authenticator app
+              </a>
+            </p>
+            <details className="mt-6 rounded-lg border border-slate-200 p-4">
+              <summary className="min-h-11 cursor-pointer py-2 font-semibold">Nothing happened, or the app is on another device?</summary>
+              <p className="mt-2 text-slate-700">Scan this QR code with the app on the other device, or type the enrollment string below.</p>
+              <div className="mt-3">
+                <QrCode keyUri={enrollmentKey.keyUri} />
+              </div>
+            </details>
+          </>
+        ) : (
+          <>
+            <p className="mt-4 text-slate-700">
+              In your authenticator app, choose “Add account” (or the + button) and scan this QR code with your phone’s camera.
+            </p>
+            <div className="mt-4">
+              <QrCode keyUri={enrollmentKey.keyUri} />
+            </div>
+            <p className="mt-3 text-sm text-slate-600">
+              Using an app on this computer? <a href={enrollmentKey.keyUri} className="font-medium text-brand underline">Open it in the app</a>, or
+              type the enrollment string.
+            </p>
+          </>
+        )}
+
+        <h2 className="mt-8 text-lg font-semibold">Can’t scan or tap? Type it in</h2>
+        <ManualEntry enrollmentKey={enrollmentKey} />
+
+        <h2 className="mt-8 text-lg font-semibold">Check that it works</h2>
+        <p className="mt-2 text-slate-700">
+          {enrollmentKey.type === 'TOTP'
+            ? `Your app now shows a ${enrollmentKey.digits}-digit code for ${enrollmentKey.issuer} that changes every ${enrollmentKey.period} seconds. Type the code it shows now.`
+            : `Tap the ${enrollmentKey.issuer} account in your app to show its first ${enrollmentKey.digits}-digit code, and type it here.`}
+        </p>
+        <VerifyForm token={token} digits={enrollmentKey.digits} type={enrollmentKey.type} triesLeft={triesLeft} />
+      </section>
+    </>
+  )
+}
