@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import { invitedUser } from './helpers/enrollment'
 
 function expectStrictHeaders(headers: Record<string, string>) {
   const csp = headers['content-security-policy'] ?? ''
@@ -69,4 +70,33 @@ test('[SECURITY] injected markup cannot run script: no inline handlers, no parse
   await page.waitForTimeout(200)
   expect(await page.evaluate(() => (window as unknown as { injectedRan?: boolean }).injectedRan === true)).toBe(false)
   expect(blocked.length).toBeGreaterThanOrEqual(2)
+})
+
+test('[SECURITY] a form posted from another site is refused, and nothing changes', async ({ page, request }) => {
+  const { link } = await invitedUser('csrf')
+  const token = link.split('/').pop()!
+  // What a hostile page's auto-submitting form would send: the Start form's own fields, action id included.
+  const html = await (await request.get(link)).text()
+  const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)?.[1]
+  expect(actionField).toBeTruthy()
+  const attempts: Record<string, string>[] = [
+    { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' },
+    { Origin: 'null' },
+    { Origin: 'https://evil.example' },
+  ]
+  for (const headers of attempts) {
+    const response = await request.post(link, { headers, multipart: { [actionField!]: '', token, type: 'TOTP' }, maxRedirects: 0 })
+    expect(response.status(), JSON.stringify(headers)).toBe(403)
+    expect(await response.text()).toBe('This form was sent from another site, so it was refused. Open the page again and retry.')
+    expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+  }
+  // The link is untouched: still at its start page, no token created.
+  await page.goto(link)
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible()
+
+  // Control: the very same post, as the browser sends it from our own page, works.
+  const ours = await request.post(link, { headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }, multipart: { [actionField!]: '', token, type: 'TOTP' }, maxRedirects: 0 })
+  expect(ours.status()).toBe(303)
+  expect(ours.headers()['location']).toContain(`/enroll/${token}/app`)
 })
