@@ -137,6 +137,12 @@ test('[ENROLL] a refresh or a second visit shows the same token, never a new sec
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1, name: 'Add your token to the app' })).toBeVisible()
   expect(await readEnrollmentString(page)).toBe(secret)
+  // Every step fits a 320 px wide phone without sideways scrolling.
+  await page.setViewportSize({ width: 320, height: 640 })
+  for (const path of ['/app', '/add']) {
+    await page.goto(`${link}${path}`)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320)
+  }
   // The secret is sent with no-store: no cache may keep it.
   const response = await page.request.get(page.url())
   expect(response.headers()['cache-control']).toContain('no-store')
