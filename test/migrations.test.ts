@@ -23,7 +23,11 @@ function shape(db: Database.Database) {
     .all() as { type: string; name: string; tbl_name: string }[]
   return objects.map((o) => ({
     ...o,
-    columns: o.type === 'table' ? db.prepare(`PRAGMA table_info("${o.name}")`).all() : db.prepare(`PRAGMA index_info("${o.name}")`).all(),
+    // Column order is not compared: ALTER TABLE ADD COLUMN appends, while the
+    // schema may declare a new field beside its neighbours.
+    columns: (db.prepare(`PRAGMA ${o.type === 'table' ? 'table_info' : 'index_info'}("${o.name}")`).all() as { cid: number; name: string }[])
+      .map((column) => ({ ...column, cid: undefined }))
+      .sort((a, b) => (o.type === 'table' ? a.name.localeCompare(b.name) : 0)),
   }))
 }
 

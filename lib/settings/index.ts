@@ -1,1 +1,2 @@
+export { forgetCachedSettings, getCachedSettings } from './get-cached-settings'
 export { getSettings, SETTINGS_ID } from './get-settings'

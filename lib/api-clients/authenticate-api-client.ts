@@ -1,0 +1,22 @@
+import 'server-only'
+import { getDb } from '@/lib/db'
+import { hashApiKey, isApiKeyShape } from './api-key'
+
+export type ApiClientIdentity = { id: string; name: string }
+
+// Last-used time is written at most once a minute per client: an exact
+// timestamp on every validation would be a write per request for no reader.
+const LAST_USED_RESOLUTION_MS = 60_000
+
+/** The client behind `Authorization: Bearer <key>`, or null. A revoked key is no key. */
+export async function authenticateApiClient({ authorization, now = new Date() }: { authorization: string | null; now?: Date }): Promise<ApiClientIdentity | null> {
+  const match = /^Bearer ([^\s]+)$/.exec(authorization ?? '')
+  if (!match || !isApiKeyShape(match[1]!)) return null
+  const db = getDb()
+  const client = await db.apiClient.findUnique({ where: { keyHash: hashApiKey(match[1]!) }, select: { id: true, name: true, revokedAt: true, lastUsedAt: true } })
+  if (!client || client.revokedAt) return null
+  if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiClient.updateMany({ where: { id: client.id, revokedAt: null }, data: { lastUsedAt: now } })
+  }
+  return { id: client.id, name: client.name }
+}

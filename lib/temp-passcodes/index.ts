@@ -1,0 +1,9 @@
+export { issueTemporaryPasscode, MAX_TEMPORARY_PASSCODE_HOURS } from './issue-temporary-passcode'
+export {
+  canonicalTemporaryPasscode,
+  formatTemporaryPasscode,
+  generateTemporaryPasscode,
+  hashTemporaryPasscode,
+  isTemporaryPasscodeShape,
+  verifyTemporaryPasscode,
+} from './temporary-passcode'

@@ -1,0 +1,184 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { setUpTempDatabase } from '@/test/temp-database'
+import { CLI_ACTOR } from '@/lib/audit'
+import { disconnectDb, getDb } from '@/lib/db'
+import { generateOtp, hotpCodeAt } from '@/lib/otp'
+import { setTokenPin } from '@/lib/pins'
+import { forgetCachedSettings } from '@/lib/settings'
+import { issueTemporaryPasscode } from '@/lib/temp-passcodes'
+import { createSoftwareToken } from '@/lib/tokens'
+import { addUser } from '@/lib/users'
+import { isLockActive, reachesLockout } from './lockout'
+import { isWellFormedPasscode, parseClientIp, splitPasscode } from './parse-validate-request'
+import { validatePasscode } from './validate-passcode'
+
+setUpTempDatabase()
+afterAll(() => disconnectDb())
+beforeEach(() => forgetCachedSettings())
+
+const client = { id: 'client-1', name: 'vpn' }
+const context = { ip: '203.0.113.9', userAgent: 'test' }
+const t0 = new Date('2026-11-24T12:00:10Z') // 10 s into a 30 s step
+
+let n = 0
+/** An active token with a known secret and PIN, as enrollment leaves it. */
+async function activeToken({ type = 'TOTP' as 'TOTP' | 'HOTP', pin = '4827' } = {}) {
+  const user = await addUser({ input: { username: `v${++n}`, email: `v${n}@example.com` }, actor: CLI_ACTOR })
+  const token = await createSoftwareToken({ userId: user.id, type })
+  await getDb().token.update({ where: { id: token.id }, data: { status: 'ACTIVE', activatedAt: t0 } })
+  await setTokenPin({ tokenId: token.id, pin })
+  return { user, token, code: (at: Date, counter = 0) => generateOtp({ type, secret: token.secret, timestamp: at.getTime(), counter }) }
+}
+
+const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000)
+const check = (username: string, passcode: string, now = t0) => validatePasscode({ username, passcode, client, context, now })
+const tokenRow = (id: string) => getDb().token.findUniqueOrThrow({ where: { id } })
+
+describe('passcode parsing', () => {
+  it('splits PIN and code from the end, and refuses what cannot be both', () => {
+    expect(splitPasscode('4827123456', 6)).toEqual({ pin: '4827', otp: '123456' })
+    expect(splitPasscode('ab12cd12345678', 8)).toEqual({ pin: 'ab12cd', otp: '12345678' })
+    expect(splitPasscode('123456', 6)).toBeNull()
+    expect(splitPasscode('48271234a6', 6)).toBeNull()
+  })
+  it('accepts printable ASCII up to 64 characters, nothing else', () => {
+    expect(isWellFormedPasscode('4827123456')).toBe(true)
+    for (const bad of ['', ' 4827123456', '4827 123456', '4827123456\n', '４８２７１２３４５６', '٤٨٢٧123456', '4827\u0000123456', '1'.repeat(65)]) {
+      expect(isWellFormedPasscode(bad), JSON.stringify(bad)).toBe(false)
+    }
+    expect(parseClientIp('198.51.100.7')).toBe('198.51.100.7')
+    expect(parseClientIp('2001:db8::1')).toBe('2001:db8::1')
+    expect(parseClientIp('<script>')).toBeNull()
+  })
+  it('does lockout arithmetic with an optional automatic unlock', () => {
+    const never = { lockoutThreshold: 10, autoUnlockMinutes: null }
+    expect(reachesLockout(9, never)).toBe(false)
+    expect(reachesLockout(10, never)).toBe(true)
+    expect(reachesLockout(1, { lockoutThreshold: 0, autoUnlockMinutes: null })).toBe(true)
+    expect(isLockActive({ lockedAt: t0, policy: never, now: at(86_400 * 365) })).toBe(true)
+    const fifteen = { lockoutThreshold: 10, autoUnlockMinutes: 15 }
+    expect(isLockActive({ lockedAt: t0, policy: fifteen, now: at(899) })).toBe(true)
+    expect(isLockActive({ lockedAt: t0, policy: fifteen, now: at(900) })).toBe(false)
+    expect(isLockActive({ lockedAt: null, policy: fifteen, now: t0 })).toBe(false)
+  })
+})
+
+describe('validatePasscode', () => {
+  it('accepts PIN + current code once, and records it', async () => {
+    const { user, token, code } = await activeToken()
+    expect(await check(user.username.toUpperCase(), `4827${code(t0)}`)).toMatchObject({ result: 'accept', serial: token.serial })
+    expect(await check(user.username, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'replayed' })
+    const row = await tokenRow(token.id)
+    expect(row.lastUsedAt).toEqual(t0)
+    expect(row.failedAttempts).toBe(0)
+    const events = await getDb().auditEvent.findMany({ where: { subjectId: user.id, action: { startsWith: 'validate.' } }, orderBy: { at: 'asc' } })
+    expect(events.map((e) => [e.action, JSON.parse(e.details!).reason, e.ip])).toEqual([
+      ['validate.accepted', 'token', '203.0.113.9'],
+      ['validate.rejected', 'replayed', '203.0.113.9'],
+    ])
+    expect(events.every((e) => !e.details!.includes(code(t0)) && !e.details!.includes('4827'))).toBe(true)
+  })
+
+  it('accepts the previous and next step once each, never an older one', async () => {
+    const { user, code } = await activeToken()
+    expect((await check(user.username, `4827${code(at(-30))}`)).result).toBe('accept')
+    expect((await check(user.username, `4827${code(at(30))}`)).result).toBe('accept')
+    expect((await check(user.username, `4827${code(t0)}`)).result).toBe('reject') // older than the last accepted step
+    expect((await check(user.username, `4827${code(at(-60))}`)).result).toBe('reject') // outside the window
+  })
+
+  it('lets exactly one of many concurrent identical requests in', async () => {
+    const { user, token, code } = await activeToken()
+    const results = await Promise.all(Array.from({ length: 50 }, () => check(user.username, `4827${code(t0)}`)))
+    expect(results.filter((r) => r.result === 'accept')).toHaveLength(1)
+    expect((await tokenRow(token.id)).failedAttempts).toBe(0) // replays are not counted as guesses
+  })
+
+  it('advances HOTP within the look-ahead, once per code', async () => {
+    const { user, token } = await activeToken({ type: 'HOTP' })
+    const at3 = hotpCodeAt({ secret: token.secret, counter: 3 })
+    expect((await check(user.username, `4827${at3}`)).result).toBe('accept')
+    expect((await tokenRow(token.id)).counter).toBe(4)
+    expect(await check(user.username, `4827${at3}`)).toMatchObject({ result: 'reject', reason: 'replayed' })
+    expect((await check(user.username, `4827${hotpCodeAt({ secret: token.secret, counter: 2 })}`)).result).toBe('reject')
+    expect((await check(user.username, `4827${hotpCodeAt({ secret: token.secret, counter: 4 + 11 })}`)).result).toBe('reject')
+    expect((await check(user.username, `4827${hotpCodeAt({ secret: token.secret, counter: 4 + 10 })}`)).result).toBe('accept')
+  })
+
+  it('counts wrong PINs and codes, locks at ten, then refuses even the right passcode', async () => {
+    const { user, token, code } = await activeToken()
+    expect((await check(user.username, `9999${code(t0)}`)).reason).toBe('wrong-pin')
+    expect((await check(user.username, `4827${code(at(-120))}`)).reason).toBe('wrong-otp')
+    expect((await tokenRow(token.id)).failedAttempts).toBe(2)
+    expect((await check(user.username, `4827${code(at(-30))}`)).result).toBe('accept') // success resets the count
+    expect((await tokenRow(token.id)).failedAttempts).toBe(0)
+
+    await Promise.all(Array.from({ length: 10 }, () => check(user.username, `1111${code(at(30))}`)))
+    const locked = await tokenRow(token.id)
+    expect(locked.failedAttempts).toBe(10)
+    expect(locked.lockedAt).not.toBeNull()
+    expect(await check(user.username, `4827${code(at(30))}`)).toMatchObject({ result: 'reject', reason: 'locked' })
+    expect((await getDb().auditEvent.count({ where: { action: 'token.locked', subjectId: token.id } }))).toBe(1)
+  })
+
+  it('unlocks by itself after the policy delay, when policy says so', async () => {
+    await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: 15 } })
+    forgetCachedSettings()
+    const { user, token, code } = await activeToken()
+    await getDb().token.update({ where: { id: token.id }, data: { lockedAt: t0, failedAttempts: 10 } })
+    expect((await check(user.username, `4827${code(at(600))}`, at(600))).reason).toBe('locked')
+    expect((await check(user.username, `4827${code(at(901))}`, at(901))).result).toBe('accept')
+    expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, failedAttempts: 0 })
+    await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: null } })
+  })
+
+  it('never validates disabled, lost, revoked, pending or PIN-less tokens, or unknown users', async () => {
+    for (const status of ['DISABLED', 'LOST', 'REVOKED', 'PENDING', 'INVENTORY'] as const) {
+      const { user, token, code } = await activeToken()
+      await getDb().token.update({ where: { id: token.id }, data: { status } })
+      expect(await check(user.username, `4827${code(t0)}`), status).toMatchObject({ result: 'reject', reason: 'no-active-token' })
+    }
+    const { user, token, code } = await activeToken()
+    await getDb().token.update({ where: { id: token.id }, data: { pinHash: null } })
+    expect(await check(user.username, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'pin-not-set' })
+    expect(await check(user.username, code(t0))).toMatchObject({ result: 'reject' })
+    expect(await check('nobody', `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'unknown-user' })
+  })
+
+  it('rejects malformed passcodes without looking anything up', async () => {
+    const { user, code } = await activeToken()
+    for (const bad of [`4827 ${code(t0)}`, `４８２７${code(t0)}`, `4827${code(t0)}`.padStart(65, '1')]) {
+      expect(await check(user.username, bad)).toMatchObject({ result: 'reject', reason: 'malformed-passcode' })
+    }
+  })
+
+  it('accepts a temporary passcode once (or until it expires), and bounds guessing', async () => {
+    const { user, token } = await activeToken()
+    const single = await issueTemporaryPasscode({ userId: user.id, actor: CLI_ACTOR, now: t0 })
+    expect(single.passcode).toMatch(/^[2-9A-HJKMNP-TW-Z]{10}$/)
+    expect(single.expiresAt).toEqual(at(24 * 3600))
+    expect(await check(user.username, single.passcode.toLowerCase())).toMatchObject({ result: 'accept', reason: 'temporary-passcode' })
+    expect(await check(user.username, single.passcode)).toMatchObject({ result: 'reject' })
+
+    const multi = await issueTemporaryPasscode({ userId: user.id, hours: 2, singleUse: false, actor: CLI_ACTOR, now: t0 })
+    expect((await check(user.username, multi.passcode, at(60))).result).toBe('accept')
+    expect((await check(user.username, multi.passcode, at(120))).result).toBe('accept')
+    expect((await check(user.username, multi.passcode, at(2 * 3600 + 1))).result).toBe('reject')
+
+    const guessed = await issueTemporaryPasscode({ userId: user.id, actor: CLI_ACTOR, now: t0 })
+    for (let i = 0; i < 10; i++) await check(user.username, 'ZZZZZZZZZZ', at(i))
+    expect(await check(user.username, guessed.passcode, at(20))).toMatchObject({ result: 'reject' })
+    const row = await getDb().temporaryPasscode.findUniqueOrThrow({ where: { id: guessed.id } })
+    expect(row.revokedAt).not.toBeNull()
+    expect(row.codeHash).not.toContain(guessed.passcode)
+    expect((await tokenRow(token.id)).lockedAt).not.toBeNull() // the same guesses counted against the token too
+  })
+
+  it('limits requests per username, shared through the database', async () => {
+    const { user } = await activeToken()
+    const results = []
+    for (let i = 0; i < 61; i++) results.push(await check(user.username, 'x'.repeat(10), t0).catch((e: Error) => e.message))
+    expect(results.at(-1)).toBe('Too many requests')
+    expect(results.slice(0, 60).every((r) => typeof r === 'object')).toBe(true)
+  })
+})

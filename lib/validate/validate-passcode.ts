@@ -1,0 +1,264 @@
+import 'server-only'
+import type { Prisma } from '@/generated/prisma/client'
+import { auditEventData, type AuditContext } from '@/lib/audit'
+import { getDb } from '@/lib/db'
+import { AppError } from '@/lib/errors'
+import { hotpCodeAt, verifyHotp, verifyTotp } from '@/lib/otp'
+import { hashPin, verifyPin } from '@/lib/pins'
+import { consumeRateLimit } from '@/lib/rate-limit'
+import { getCachedSettings } from '@/lib/settings'
+import { isTemporaryPasscodeShape, verifyTemporaryPasscode } from '@/lib/temp-passcodes'
+import { readTokenSecret } from '@/lib/tokens'
+import { normalizeUsername } from '@/lib/users'
+import type { ApiClientIdentity } from '@/lib/api-clients'
+import { isLockActive, reachesLockout, type LockPolicy } from './lockout'
+import { isWellFormedPasscode, splitPasscode } from './parse-validate-request'
+
+export type ValidationResult = { result: 'accept' | 'reject'; reason: string; serial?: string }
+
+/** A user rarely has more than one or two tokens; bound the work per request anyway. */
+export const MAX_TOKENS_CHECKED = 5
+export const VALIDATE_LIMITS = {
+  // A runaway or compromised gateway, not normal load (the benchmark sends ~1,000/s).
+  client: { limit: 120_000, windowSeconds: 60 },
+  // People sign in a few times a minute; RADIUS retransmits a little.
+  username: { limit: 60, windowSeconds: 60 },
+} as const
+
+type Candidate = Prisma.TokenGetPayload<object>
+type Match = { timeStep: number } | { nextCounter: number }
+type Outcome = { accepted?: { token: Candidate; match: Match }; reason: string; serial?: string; countAgainst: Candidate[] }
+
+async function limit(scope: 'client' | 'username', subject: string, now: Date) {
+  const { allowed, retryAfterSeconds } = await consumeRateLimit({ key: `validate:${scope}:${subject}`, ...VALIDATE_LIMITS[scope], now })
+  if (!allowed) throw new AppError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds })
+}
+
+/**
+ * Decides one sign-in: passcode = PIN + the token's code, or a temporary
+ * passcode. Every code is usable once: the accepted time step (TOTP) or
+ * counter (HOTP) is written with a conditional update, so of many identical
+ * concurrent requests exactly one wins. Wrong PINs and codes count against
+ * the user's tokens and lock them at the policy threshold. The caller sees
+ * only accept or reject; the reason goes to the audit log.
+ */
+export async function validatePasscode({
+  username: rawUsername,
+  passcode,
+  client,
+  context,
+  now = new Date(),
+}: {
+  username: string
+  passcode: string
+  client: ApiClientIdentity
+  context: AuditContext
+  now?: Date
+}): Promise<ValidationResult> {
+  await limit('client', client.id, now)
+  const username = normalizeUsername(rawUsername).slice(0, 254)
+  const actor = { type: 'API_CLIENT' as const, id: client.id, label: client.name }
+
+  if (!isWellFormedPasscode(passcode)) {
+    // Too long, spaces, Unicode digits, control characters: no lookup, no hashing.
+    await getDb().auditEvent.create({ data: auditEventData({ action: 'validate.rejected', actor, context, subject: { type: 'user', label: username }, details: { reason: 'malformed-passcode', client: client.name } }) })
+    return { result: 'reject', reason: 'malformed-passcode' }
+  }
+  await limit('username', username, now)
+
+  const db = getDb()
+  const [settings, user] = await Promise.all([
+    getCachedSettings(now.getTime()),
+    db.user.findUnique({
+      where: { username },
+      select: {
+        id: true,
+        username: true,
+        status: true,
+        tokens: { where: { status: 'ACTIVE' }, orderBy: { activatedAt: 'desc' }, take: MAX_TOKENS_CHECKED },
+        temporaryPasscodes: { where: { revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' }, take: 3 },
+      },
+    }),
+  ])
+  const policy: LockPolicy = settings
+  const subject = user ? { type: 'user', id: user.id, label: user.username } : { type: 'user', label: username }
+
+  if (!user || user.status !== 'ACTIVE') {
+    // The same work as a wrong PIN, so timing does not tell who exists.
+    hashPin({ tokenId: 'no-such-token', pin: passcode })
+    await db.auditEvent.create({ data: auditEventData({ action: 'validate.rejected', actor, context, subject, details: { reason: user ? 'user-disabled' : 'unknown-user', client: client.name } }) })
+    return { result: 'reject', reason: user ? 'user-disabled' : 'unknown-user' }
+  }
+
+  const outcome = checkTokens({ tokens: user.tokens, passcode, settings, policy, now })
+
+  if (outcome.accepted) {
+    const { token, match } = outcome.accepted
+    const unlockedBefore = policy.autoUnlockMinutes && policy.autoUnlockMinutes > 0 ? new Date(now.getTime() - policy.autoUnlockMinutes * 60_000) : null
+    const won = await db.$transaction(async (tx) => {
+      const { count } = await tx.token.updateMany({
+        where: {
+          id: token.id,
+          status: 'ACTIVE',
+          pinHash: token.pinHash,
+          // Still unlocked (or its lock has run out) at the moment of writing.
+          OR: [{ lockedAt: null }, ...(unlockedBefore ? [{ lockedAt: { lte: unlockedBefore } }] : [])],
+          ...('timeStep' in match
+            ? { AND: [{ OR: [{ lastTimeStep: null }, { lastTimeStep: { lt: match.timeStep } }] }] }
+            : { counter: token.counter }),
+        },
+        data: {
+          ...('timeStep' in match ? { lastTimeStep: match.timeStep } : { counter: match.nextCounter }),
+          failedAttempts: 0,
+          lockedAt: null,
+          lastUsedAt: now,
+        },
+      })
+      await tx.auditEvent.create({
+        data: auditEventData({
+          action: count === 1 ? 'validate.accepted' : 'validate.rejected',
+          actor,
+          context,
+          subject,
+          details: { reason: count === 1 ? 'token' : 'replayed', serial: token.serial, client: client.name },
+        }),
+      })
+      return count === 1
+    })
+    return won ? { result: 'accept', reason: 'token', serial: token.serial } : { result: 'reject', reason: 'replayed', serial: token.serial }
+  }
+
+  if (outcome.reason !== 'replayed') {
+    const temporary = user.temporaryPasscodes.find(
+      (t) => isTemporaryPasscodeShape(passcode) && verifyTemporaryPasscode({ userId: user.id, passcode, codeHash: t.codeHash }),
+    )
+    if (temporary && !reachesLockout(temporary.failedAttempts, policy)) {
+      const won = await db.$transaction(async (tx) => {
+        const { count } = await tx.temporaryPasscode.updateMany({
+          where: { id: temporary.id, revokedAt: null, expiresAt: { gt: now }, ...(temporary.singleUse ? { useCount: 0 } : {}) },
+          data: { useCount: { increment: 1 }, lastUsedAt: now },
+        })
+        await tx.auditEvent.create({
+          data: auditEventData({
+            action: count === 1 ? 'validate.accepted' : 'validate.rejected',
+            actor,
+            context,
+            subject,
+            details: { reason: count === 1 ? 'temporary-passcode' : 'temporary-passcode-used', temporaryPasscodeId: temporary.id, client: client.name },
+          }),
+        })
+        return count === 1
+      })
+      return won ? { result: 'accept', reason: 'temporary-passcode' } : { result: 'reject', reason: 'temporary-passcode-used' }
+    }
+  }
+
+  await recordFailure({ outcome, userId: user.id, countTemporary: outcome.reason !== 'replayed' && user.temporaryPasscodes.length > 0, policy, actor, subject, context, clientName: client.name, now })
+  return { result: 'reject', reason: outcome.reason, serial: outcome.serial }
+}
+
+type Settings = Awaited<ReturnType<typeof getCachedSettings>>
+
+function acceptedMatch(token: Candidate, passcode: string, settings: Settings, now: Date): Match | null {
+  const split = splitPasscode(passcode, token.digits)
+  if (!split) return null
+  const params = { secret: readTokenSecret({ token }), algorithm: token.algorithm, digits: token.digits }
+  if (token.type === 'TOTP') {
+    const match = verifyTotp({ ...params, code: split.otp, period: token.period, window: Math.max(settings.totpWindow, 0), now: now.getTime() })
+    return match.valid ? { timeStep: match.timeStep } : null
+  }
+  const match = verifyHotp({ ...params, code: split.otp, counter: token.counter, lookAhead: Math.max(settings.hotpLookAhead, 0) })
+  return match.valid ? { nextCounter: match.nextCounter } : null
+}
+
+/** Which token, if any, this passcode opens, and what a rejection should be put down to. */
+function checkTokens({ tokens, passcode, settings, policy, now }: { tokens: Candidate[]; passcode: string; settings: Settings; policy: LockPolicy; now: Date }): Outcome {
+  if (tokens.length === 0) return { reason: 'no-active-token', countAgainst: [] }
+  const countAgainst: Candidate[] = []
+  let reason = 'wrong-pin'
+  let serial: string | undefined
+  for (const token of tokens) {
+    if (isLockActive({ lockedAt: token.lockedAt, policy, now })) {
+      reason = reason === 'wrong-pin' ? 'locked' : reason
+      serial ??= token.serial
+      continue
+    }
+    if (!token.pinHash) {
+      // PIN reset pending: the token cannot be used until a new PIN is set.
+      reason = reason === 'wrong-pin' ? 'pin-not-set' : reason
+      serial ??= token.serial
+      continue
+    }
+    countAgainst.push(token)
+    const split = splitPasscode(passcode, token.digits)
+    if (!split || !verifyPin({ tokenId: token.id, pin: split.pin, pinHash: token.pinHash })) continue
+    const match = acceptedMatch(token, passcode, settings, now)
+    if (!match) {
+      // HOTP: the code one step behind is the one just used (a gateway retrying). Not a guess.
+      if (token.type === 'HOTP' && token.counter > 0 && hotpCodeAt({ secret: readTokenSecret({ token }), algorithm: token.algorithm, digits: token.digits, counter: token.counter - 1 }) === split.otp) {
+        return { reason: 'replayed', serial: token.serial, countAgainst: [] }
+      }
+      reason = 'wrong-otp'
+      serial = token.serial
+      continue
+    }
+    if ('timeStep' in match && token.lastTimeStep != null && match.timeStep <= token.lastTimeStep) {
+      // A code already used: someone replaying it, or a gateway retrying. Not a guess: not counted.
+      return { reason: 'replayed', serial: token.serial, countAgainst: [] }
+    }
+    return { accepted: { token, match }, reason: 'token', serial: token.serial, countAgainst: [] }
+  }
+  return { reason, serial, countAgainst }
+}
+
+async function recordFailure({
+  outcome,
+  userId,
+  countTemporary,
+  policy,
+  actor,
+  subject,
+  context,
+  clientName,
+  now,
+}: {
+  outcome: Outcome
+  userId: string
+  countTemporary: boolean
+  policy: LockPolicy
+  actor: { type: 'API_CLIENT'; id: string; label: string }
+  subject: { type: string; id?: string; label: string }
+  context: AuditContext
+  clientName: string
+  now: Date
+}) {
+  await getDb().$transaction(async (tx) => {
+    const events: Prisma.AuditEventCreateManyInput[] = [
+      auditEventData({ action: 'validate.rejected', actor, context, subject, details: { reason: outcome.reason, serial: outcome.serial ?? null, client: clientName } }) as Prisma.AuditEventCreateManyInput,
+    ]
+    for (const token of outcome.countAgainst) {
+      // A lock that ran out starts a fresh count; otherwise add one, atomically.
+      const expiredLock = token.lockedAt !== null
+      const row = await tx.token.update({
+        where: { id: token.id },
+        data: expiredLock ? { failedAttempts: 1, lockedAt: null } : { failedAttempts: { increment: 1 } },
+        select: { failedAttempts: true, lockedAt: true },
+      })
+      if (reachesLockout(row.failedAttempts, policy) && !row.lockedAt) {
+        const locked = await tx.token.updateMany({ where: { id: token.id, lockedAt: null }, data: { lockedAt: now } })
+        if (locked.count === 1) {
+          events.push(auditEventData({ action: 'token.locked', actor, context, subject: { type: 'token', id: token.id, label: token.serial }, details: { failures: row.failedAttempts } }) as Prisma.AuditEventCreateManyInput)
+        }
+      }
+    }
+    if (countTemporary) {
+      await tx.temporaryPasscode.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { failedAttempts: { increment: 1 } } })
+      const revoked = await tx.temporaryPasscode.updateMany({
+        where: { userId, revokedAt: null, failedAttempts: { gte: Math.max(policy.lockoutThreshold, 1) } },
+        data: { revokedAt: now },
+      })
+      if (revoked.count) events.push(auditEventData({ action: 'temp-passcode.revoked', actor, context, subject, details: { reason: 'too-many-failures' } }) as Prisma.AuditEventCreateManyInput)
+    }
+    await tx.auditEvent.createMany({ data: events })
+  })
+}
