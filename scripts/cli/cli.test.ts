@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 // The real CLI in a child process, as an administrator would run it.
@@ -95,4 +96,38 @@ describe('portal CLI', () => {
     expectOneLineError(result, /portal: SECRET_KEY/)
     expect(result.stderr).not.toContain(bad)
   }, 30_000)
+  it('creates, lists and revokes API keys; the key is printed once and stored only hashed', () => {
+    const created = portal(['apikey', 'create', '--name', 'vpn-gw1', '--json'])
+    expect(created.code).toBe(0)
+    const { key, keyPrefix } = JSON.parse(created.stdout) as { key: string; keyPrefix: string }
+    expect(key).toMatch(/^tp_[A-Za-z0-9_-]{43}$/)
+    expect(key.startsWith(keyPrefix)).toBe(true)
+    expect(portal(['apikey', 'list']).stdout).toMatch(new RegExp(`^vpn-gw1\\s+${keyPrefix}….*active$`, 'm'))
+    expectOneLineError(portal(['apikey', 'create', '--name', 'vpn-gw1']), 'An API client named vpn-gw1 already exists; revoke it first or choose another name')
+    expectOneLineError(portal(['apikey', 'create']), '--name is required; usage: portal apikey create --name <n>')
+    expectOneLineError(portal(['apikey', 'create', '--name', '<script>']), 'API client names may contain letters, digits, spaces, dots, hyphens and underscores')
+    expectOneLineError(portal(['apikey', 'revoke', 'nope']), 'No active API client named nope')
+    const db = new Database(path.join(dir, 'cli.db'))
+    const rows = db.prepare('SELECT keyHash FROM ApiClient').all() as { keyHash: string }[]
+    db.close()
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.keyHash).not.toContain(key.slice(3, 20))
+    expect(portal(['apikey', 'revoke', 'vpn-gw1']).stdout).toBe(`Revoked API client vpn-gw1 (${keyPrefix}…): its key no longer works.\n`)
+    expect(portal(['apikey', 'list']).stdout).toMatch(/revoked \d{4}-/)
+  }, 60_000)
+
+  it('prints a temporary passcode once, and refuses bad arguments without issuing one', () => {
+    expect(portal(['user', 'add', '--username', 'tina', '--email', 'tina@example.com']).code).toBe(0)
+    const issued = portal(['temp-passcode', 'TINA', '--hours', '4', '--single-use'])
+    expect(issued.code).toBe(0)
+    expect(issued.stdout).toMatch(/^Temporary passcode for tina, shown only this once:\n\n  [2-9A-HJKMNP-TW-Z]{5} [2-9A-HJKMNP-TW-Z]{5}\n/)
+    expect(issued.stdout).toContain('for one sign-in')
+    expectOneLineError(portal(['temp-passcode', 'ghost']), 'No user named ghost')
+    expectOneLineError(portal(['temp-passcode']), /portal: name the user; usage: portal temp-passcode <username>/)
+    expectOneLineError(portal(['temp-passcode', 'tina', '--hours', 'soon']), '--hours must be a whole number of hours')
+    expectOneLineError(portal(['temp-passcode', 'tina', '--hours', '500']), 'A temporary passcode lasts 1 to 168 whole hours')
+    const db = new Database(path.join(dir, 'cli.db'))
+    expect(db.prepare('SELECT count(*) AS n FROM TemporaryPasscode').get()).toEqual({ n: 1 })
+    db.close()
+  }, 60_000)
 })
