@@ -18,9 +18,9 @@ export async function readEnrollmentString(page: Page): Promise<string> {
   return (await shown.innerText()).replace(/\s/g, '')
 }
 
-/** What an authenticator app would show now for this secret (otplib, independent of our own lib/otp). */
-export function currentCode(secret: string): string {
-  return generateSync({ secret })
+/** What an authenticator app would show now (or `offsetSeconds` from now) for this secret: otplib, independent of our own lib/otp. */
+export function currentCode(secret: string, offsetSeconds = 0): string {
+  return generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds })
 }
 
 /** A code that is certainly wrong now. */

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import Database from 'better-sqlite3'
+import type { APIRequestContext } from '@playwright/test'
+import { serverEnv } from '../server-env'
+import { portal } from './portal-cli'
+
+/** An API key for a gateway of this test's own, created with the real CLI. */
+export function createApiKey(prefix = 'gw'): { name: string; key: string } {
+  const name = `${prefix}-${randomBytes(3).toString('hex')}`
+  const result = portal(['apikey', 'create', '--name', name, '--json'])
+  if (result.code !== 0) throw new Error(`portal apikey create failed: ${result.stderr}`)
+  return { name, key: (JSON.parse(result.stdout) as { key: string }).key }
+}
+
+export type SeededToken = { userId: string; tokenId: string; serial: string; secret: string; username: string }
+
+/** A user with an active token and a known PIN (test set-up: see seed-token.mts). */
+export function seedToken(pin = '4827', type: 'TOTP' | 'HOTP' = 'TOTP'): SeededToken {
+  const username = `gw-${randomBytes(4).toString('hex')}`
+  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/helpers/seed-token.mts', username, pin, type], {
+    env: { ...process.env, ...serverEnv().env },
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) throw new Error(`seeding a token failed: ${result.stderr}`)
+  return { ...(JSON.parse(result.stdout) as Omit<SeededToken, 'username'>), username }
+}
+
+export async function validate(request: APIRequestContext, key: string | null, data: unknown, extraHeaders: Record<string, string> = {}) {
+  // Strings are sent as they are (broken JSON included); anything else as JSON.
+  const response = await request.post('/api/v1/validate', {
+    headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}), ...extraHeaders },
+    data: typeof data === 'string' ? Buffer.from(data) : data,
+  })
+  const text = await response.text()
+  let body: unknown = null
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = text
+  }
+  return { status: response.status(), headers: response.headers(), body: body as { result?: string; message?: string; error?: string } }
+}
+
+/** Reads the server's database directly, for assertions a person could not make from outside. */
+export function queryServerDb<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(serverEnv().databaseFile, { readonly: true, timeout: 5000 })
+  try {
+    return db.prepare(sql).get(...params) as T
+  } finally {
+    db.close()
+  }
+}
+
+export function updateServerDb(sql: string, ...params: unknown[]): void {
+  const db = new Database(serverEnv().databaseFile, { timeout: 5000 })
+  try {
+    db.prepare(sql).run(...params)
+  } finally {
+    db.close()
+  }
+}
