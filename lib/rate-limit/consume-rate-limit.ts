@@ -7,8 +7,11 @@ export type RateLimitResult = { allowed: boolean; count: number; retryAfterSecon
 /**
  * Counts one attempt against `key` in a fixed window and says whether it is
  * within `limit`. State lives in the database, so the limit holds across
- * server instances. Every step is conditional or transactional: concurrent
- * callers can never both open a window or lose an increment.
+ * server instances. One atomic statement (an upsert that opens a fresh
+ * window when the old one has ended, else adds one, and returns the count
+ * it produced), so concurrent callers never lose an increment; valid SQL for
+ * both SQLite (≥ 3.35) and PostgreSQL. It sits on the validation hot path,
+ * which is why it is not a read-then-write transaction.
  */
 export async function consumeRateLimit({
   key,
@@ -21,35 +24,40 @@ export async function consumeRateLimit({
   windowSeconds: number
   now?: Date
 }): Promise<RateLimitResult> {
-  const db = getDb()
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // Live window: count this attempt, and read the count our increment
-    // produced. The update takes the row's write lock until commit, so the
-    // read inside the same transaction sees exactly our increment.
-    const live = await db.$transaction(async (tx) => {
-      const { count: bumped } = await tx.rateLimit.updateMany({
-        where: { key, expiresAt: { gt: now } },
-        data: { count: { increment: 1 } },
-      })
-      return bumped === 1 ? tx.rateLimit.findUnique({ where: { key } }) : null
-    })
-    if (live) return result(live.count, limit, live.expiresAt, now)
-    // No live window: drop an expired one and open a new window.
-    await db.rateLimit.deleteMany({ where: { key, expiresAt: { lte: now } } })
-    const expiresAt = new Date(now.getTime() + windowSeconds * 1000)
-    try {
-      await db.rateLimit.create({ data: { key, count: 1, windowStart: now, expiresAt } })
-      return result(1, limit, expiresAt, now)
-    } catch (error) {
-      // Another request opened the window first: count against it.
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error
-    }
-  }
-  throw new Error('rate limit: could not settle a window')
+  const [result] = await consumeRateLimits({ limits: [{ key, limit, windowSeconds }], now })
+  return result!
 }
 
-function result(count: number, limit: number, expiresAt: Date, now: Date): RateLimitResult {
-  return { allowed: count <= limit, count, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)) }
+/**
+ * Several limits in the same single statement (the validation API counts
+ * per client and per username on every request). Results in input order.
+ * All keys in one call must share a window length.
+ */
+export async function consumeRateLimits({
+  limits,
+  now = new Date(),
+}: {
+  limits: { key: string; limit: number; windowSeconds: number }[]
+  now?: Date
+}): Promise<RateLimitResult[]> {
+  const windowSeconds = limits[0]?.windowSeconds ?? 60
+  if (limits.some((l) => l.windowSeconds !== windowSeconds)) throw new Error('rate limit: one window length per call')
+  const fresh = new Date(now.getTime() + windowSeconds * 1000)
+  const values = Prisma.join(limits.map((l) => Prisma.sql`(${l.key}, 1, ${now}, ${fresh})`))
+  const rows = await getDb().$queryRaw<{ key: string; count: number | bigint; expiresAt: Date | string }[]>`
+    INSERT INTO "RateLimit" ("key", "count", "windowStart", "expiresAt") VALUES ${values}
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${now} ELSE "RateLimit"."windowStart" END,
+      "expiresAt" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${fresh} ELSE "RateLimit"."expiresAt" END
+    RETURNING "key", "count", "expiresAt"`
+  return limits.map((l) => {
+    const row = rows.find((r) => r.key === l.key)
+    if (!row) throw new Error('rate limit: the upsert returned nothing')
+    const count = Number(row.count)
+    const expiresAt = new Date(row.expiresAt)
+    return { allowed: count <= l.limit, count, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)) }
+  })
 }
 
 /** Housekeeping: windows that ended are of no use. */

@@ -1,1 +1,1 @@
-export { consumeRateLimit, purgeExpiredRateLimits, type RateLimitResult } from './consume-rate-limit'
+export { consumeRateLimit, consumeRateLimits, purgeExpiredRateLimits, type RateLimitResult } from './consume-rate-limit'

@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { hotpCodeAt, verifyHotp, verifyTotp } from '@/lib/otp'
 import { hashPin, verifyPin } from '@/lib/pins'
-import { consumeRateLimit } from '@/lib/rate-limit'
+import { consumeRateLimits } from '@/lib/rate-limit'
 import { getCachedSettings } from '@/lib/settings'
 import { isTemporaryPasscodeShape, verifyTemporaryPasscode } from '@/lib/temp-passcodes'
 import { readTokenSecret } from '@/lib/tokens'
@@ -13,6 +13,7 @@ import { normalizeUsername } from '@/lib/users'
 import type { ApiClientIdentity } from '@/lib/api-clients'
 import { isLockActive, reachesLockout, type LockPolicy } from './lockout'
 import { isWellFormedPasscode, splitPasscode } from './parse-validate-request'
+import { findUserWithActiveTokens, insertAuditEvent, markCodeUsed, type CandidateToken } from './validation-queries'
 
 export type ValidationResult = { result: 'accept' | 'reject'; reason: string; serial?: string }
 
@@ -25,13 +26,21 @@ export const VALIDATE_LIMITS = {
   username: { limit: 60, windowSeconds: 60 },
 } as const
 
-type Candidate = Prisma.TokenGetPayload<object>
+type Candidate = CandidateToken
 type Match = { timeStep: number } | { nextCounter: number }
 type Outcome = { accepted?: { token: Candidate; match: Match }; reason: string; serial?: string; countAgainst: Candidate[] }
 
-async function limit(scope: 'client' | 'username', subject: string, now: Date) {
-  const { allowed, retryAfterSeconds } = await consumeRateLimit({ key: `validate:${scope}:${subject}`, ...VALIDATE_LIMITS[scope], now })
-  if (!allowed) throw new AppError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds })
+/** Counts this request per client (and per username when given), in one statement. */
+async function limit({ clientId, username, now }: { clientId: string; username?: string; now: Date }) {
+  const results = await consumeRateLimits({
+    limits: [
+      { key: `validate:client:${clientId}`, ...VALIDATE_LIMITS.client },
+      ...(username === undefined ? [] : [{ key: `validate:username:${username}`, ...VALIDATE_LIMITS.username }]),
+    ],
+    now,
+  })
+  const refused = results.find((r) => !r.allowed)
+  if (refused) throw new AppError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds: refused.retryAfterSeconds })
 }
 
 /**
@@ -55,38 +64,25 @@ export async function validatePasscode({
   context: AuditContext
   now?: Date
 }): Promise<ValidationResult> {
-  await limit('client', client.id, now)
   const username = normalizeUsername(rawUsername).slice(0, 254)
   const actor = { type: 'API_CLIENT' as const, id: client.id, label: client.name }
 
   if (!isWellFormedPasscode(passcode)) {
+    await limit({ clientId: client.id, now })
     // Too long, spaces, Unicode digits, control characters: no lookup, no hashing.
-    await getDb().auditEvent.create({ data: auditEventData({ action: 'validate.rejected', actor, context, subject: { type: 'user', label: username }, details: { reason: 'malformed-passcode', client: client.name } }) })
+    await insertAuditEvent({ at: now, action: 'validate.rejected', actor, context, subject: { type: 'user', label: username }, details: { reason: 'malformed-passcode', client: client.name } })
     return { result: 'reject', reason: 'malformed-passcode' }
   }
-  await limit('username', username, now)
+  await limit({ clientId: client.id, username, now })
 
-  const db = getDb()
-  const [settings, user] = await Promise.all([
-    getCachedSettings(now.getTime()),
-    db.user.findUnique({
-      where: { username },
-      select: {
-        id: true,
-        username: true,
-        status: true,
-        tokens: { where: { status: 'ACTIVE' }, orderBy: { activatedAt: 'desc' }, take: MAX_TOKENS_CHECKED },
-        temporaryPasscodes: { where: { revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' }, take: 3 },
-      },
-    }),
-  ])
+  const [settings, user] = await Promise.all([getCachedSettings(now.getTime()), findUserWithActiveTokens({ username, limit: MAX_TOKENS_CHECKED })])
   const policy: LockPolicy = settings
   const subject = user ? { type: 'user', id: user.id, label: user.username } : { type: 'user', label: username }
 
   if (!user || user.status !== 'ACTIVE') {
     // The same work as a wrong PIN, so timing does not tell who exists.
     hashPin({ tokenId: 'no-such-token', pin: passcode })
-    await db.auditEvent.create({ data: auditEventData({ action: 'validate.rejected', actor, context, subject, details: { reason: user ? 'user-disabled' : 'unknown-user', client: client.name } }) })
+    await insertAuditEvent({ at: now, action: 'validate.rejected', actor, context, subject, details: { reason: user ? 'user-disabled' : 'unknown-user', client: client.name } })
     return { result: 'reject', reason: user ? 'user-disabled' : 'unknown-user' }
   }
 
@@ -95,43 +91,27 @@ export async function validatePasscode({
   if (outcome.accepted) {
     const { token, match } = outcome.accepted
     const unlockedBefore = policy.autoUnlockMinutes && policy.autoUnlockMinutes > 0 ? new Date(now.getTime() - policy.autoUnlockMinutes * 60_000) : null
-    const won = await db.$transaction(async (tx) => {
-      const { count } = await tx.token.updateMany({
-        where: {
-          id: token.id,
-          status: 'ACTIVE',
-          pinHash: token.pinHash,
-          // Still unlocked (or its lock has run out) at the moment of writing.
-          OR: [{ lockedAt: null }, ...(unlockedBefore ? [{ lockedAt: { lte: unlockedBefore } }] : [])],
-          ...('timeStep' in match
-            ? { AND: [{ OR: [{ lastTimeStep: null }, { lastTimeStep: { lt: match.timeStep } }] }] }
-            : { counter: token.counter }),
-        },
-        data: {
-          ...('timeStep' in match ? { lastTimeStep: match.timeStep } : { counter: match.nextCounter }),
-          failedAttempts: 0,
-          lockedAt: null,
-          lastUsedAt: now,
-        },
-      })
-      await tx.auditEvent.create({
-        data: auditEventData({
-          action: count === 1 ? 'validate.accepted' : 'validate.rejected',
-          actor,
-          context,
-          subject,
-          details: { reason: count === 1 ? 'token' : 'replayed', serial: token.serial, client: client.name },
-        }),
-      })
-      return count === 1
+    const won = await markCodeUsed({ token, match, unlockedBefore, now })
+    // Written right after the conditional update, not in one transaction with
+    // it: on this engine a transaction costs more than the rest of the request.
+    await insertAuditEvent({
+      at: now,
+      action: won ? 'validate.accepted' : 'validate.rejected',
+      actor,
+      context,
+      subject,
+      details: { reason: won ? 'token' : 'replayed', serial: token.serial, client: client.name },
     })
     return won ? { result: 'accept', reason: 'token', serial: token.serial } : { result: 'reject', reason: 'replayed', serial: token.serial }
   }
 
-  if (outcome.reason !== 'replayed') {
-    const temporary = user.temporaryPasscodes.find(
-      (t) => isTemporaryPasscodeShape(passcode) && verifyTemporaryPasscode({ userId: user.id, passcode, codeHash: t.codeHash }),
-    )
+  const db = getDb()
+  const temporaries =
+    outcome.reason !== 'replayed' && isTemporaryPasscodeShape(passcode)
+      ? await db.temporaryPasscode.findMany({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' }, take: 3 })
+      : []
+  {
+    const temporary = temporaries.find((t) => verifyTemporaryPasscode({ userId: user.id, passcode, codeHash: t.codeHash }))
     if (temporary && !reachesLockout(temporary.failedAttempts, policy)) {
       const won = await db.$transaction(async (tx) => {
         const { count } = await tx.temporaryPasscode.updateMany({
@@ -153,7 +133,7 @@ export async function validatePasscode({
     }
   }
 
-  await recordFailure({ outcome, userId: user.id, countTemporary: outcome.reason !== 'replayed' && user.temporaryPasscodes.length > 0, policy, actor, subject, context, clientName: client.name, now })
+  await recordFailure({ outcome, userId: user.id, countTemporary: temporaries.length > 0, policy, actor, subject, context, clientName: client.name, now })
   return { result: 'reject', reason: outcome.reason, serial: outcome.serial }
 }
 

@@ -3,40 +3,10 @@
 // production build as served, beside a page with no client components of
 // its own (the not-found page: framework and layout only). Goal: each
 // enrollment page adds ≤ 15 KB gzipped over that baseline.
-import { spawn } from 'node:child_process'
-import net from 'node:net'
 import { gzipSync } from 'node:zlib'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
+import { startBenchServer } from './bench-server.mjs'
 
-// A fresh database and keys, inherited by the server, which applies the migrations itself.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-portal-bench-'))
-for (const name of ['SECRET_KEY', 'HASH_PEPPER', 'NEXTAUTH_SECRET']) process.env[name] = randomBytes(32).toString('base64')
-process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
-const port = await new Promise<number>((resolve) => {
-  const server = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as net.AddressInfo
-    server.close(() => resolve(port))
-  })
-})
-const base = `http://127.0.0.1:${port}`
-Object.assign(process.env, { NODE_ENV: 'production', PORT: String(port), APP_URL: base, NEXT_TELEMETRY_DISABLED: '1' })
-delete process.env.SMTP_URL
-
-const server = spawn(process.execPath, ['bin/portal.mjs', 'serve'], { env: process.env, stdio: ['ignore', 'ignore', 'inherit'] })
-const stop = () => server.kill('SIGTERM')
-process.on('exit', stop)
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/v1/health`)).ok) break
-  } catch {
-    // not listening yet
-  }
-  if (i > 600 || server.exitCode !== null) throw new Error('the server did not start')
-  await new Promise((r) => setTimeout(r, 500))
-}
+const { base, stop } = await startBenchServer()
 
 const { CLI_ACTOR } = await import('../../lib/audit')
 const { disconnectDb, getDb } = await import('../../lib/db')
@@ -97,4 +67,3 @@ for (const [name, r] of rows) {
 console.log(`largest addition over the baseline: ${kb(worst)} (goal: ≤ 15 KB)`)
 await disconnectDb()
 stop()
-fs.rmSync(dir, { recursive: true, force: true })

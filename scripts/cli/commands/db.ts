@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { getDb } from '@/lib/db'
+import { disconnectDb, getDb } from '@/lib/db'
 import type { Output } from '../output'
 import { UsageError } from '../usage-error'
 
@@ -18,19 +18,25 @@ export async function runDb(args: string[], out: Output): Promise<void> {
 /**
  * Applies pending migrations with `prisma migrate deploy` (which goes through
  * our driver adapter, see prisma.config.ts) and returns the names applied.
- * SQLite stays in rollback-journal mode: Prisma's migration engine cannot
- * take its lock on a WAL database while another process (a running server)
- * has it open.
+ * SQLite runs in WAL mode (lib/db/client.ts), and Prisma's migration engine
+ * cannot take its lock on a WAL database while any other connection has it
+ * open: ours is closed first, and a running server must be stopped (npm start
+ * migrates before it serves, so that is the normal path anyway).
  */
 export async function migrateDatabase(): Promise<string[]> {
   const before = new Set(await appliedMigrations())
+  await disconnectDb()
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js')
   const result = spawnSync(process.execPath, [prismaCli, 'migrate', 'deploy'], {
     encoding: 'utf8',
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
   })
   if (result.status !== 0) {
-    const reason = `${result.stderr}\n${result.stdout}`.split('\n').find((l) => /error/i.test(l)) ?? 'see `npx prisma migrate deploy`'
+    const output = `${result.stderr}\n${result.stdout}`
+    if (/SocketTimeout|database is locked|SQLITE_BUSY/i.test(output)) {
+      throw new Error('database migration failed: the database is in use; stop the running portal, then migrate again')
+    }
+    const reason = output.split('\n').find((l) => /error/i.test(l)) ?? 'see `npx prisma migrate deploy`'
     throw new Error(`database migration failed: ${reason.trim()}`)
   }
   return (await appliedMigrations()).filter((name) => !before.has(name))

@@ -1,4 +1,3 @@
-import { headers } from 'next/headers'
 import { NextResponse } from 'next/server'
 import { authenticateApiClient } from '@/lib/api-clients'
 import { isAppError } from '@/lib/errors'
@@ -26,7 +25,7 @@ export async function POST(request: Request) {
     return answer(400, { error: 'bad_request', message: 'Send {"username": string, "passcode": string, "clientIp"?: string}' })
   }
 
-  const context = requestContext(await headers())
+  const context = requestContext(request.headers)
   try {
     const outcome = await validatePasscode({
       username: parsed.data.username,
