@@ -26,7 +26,6 @@ export function PinForm({
 }) {
   const [state, action, pending] = useActionState<PinFormState, FormData>(completeAction, null)
   const errors = state?.errors ?? {}
-  const describedBy = (hint: string, error: string, has?: unknown) => (has ? `${hint} ${error}` : hint)
   return (
     <form action={action} aria-busy={pending} className="mt-4 space-y-6" noValidate>
       <input type="hidden" name="token" value={token} />
@@ -45,42 +44,8 @@ export function PinForm({
             ))}
           </ul>
         </div>
-        <div>
-          <label htmlFor="pin" className="block font-medium text-slate-900">
-            PIN
-          </label>
-          <input
-            id="pin"
-            name="pin"
-            type="password"
-            inputMode={digitsOnly ? 'numeric' : 'text'}
-            autoComplete="new-password"
-            maxLength={maxLength + 16}
-            required
-            aria-describedby={describedBy('pin-rules', 'pin-error', errors.pin)}
-            aria-invalid={errors.pin ? true : undefined}
-            className={`${inputClass} max-w-64`}
-          />
-          <FieldErrors id="pin-error" errors={errors.pin} />
-        </div>
-        <div>
-          <label htmlFor="pinConfirm" className="block font-medium text-slate-900">
-            PIN again, to confirm
-          </label>
-          <input
-            id="pinConfirm"
-            name="pinConfirm"
-            type="password"
-            inputMode={digitsOnly ? 'numeric' : 'text'}
-            autoComplete="new-password"
-            maxLength={maxLength + 16}
-            required
-            aria-describedby={errors.pinConfirm ? 'pinConfirm-error' : undefined}
-            aria-invalid={errors.pinConfirm ? true : undefined}
-            className={`${inputClass} max-w-64`}
-          />
-          <FieldErrors id="pinConfirm-error" errors={errors.pinConfirm} />
-        </div>
+        <PinInput name="pin" label="PIN" hint="pin-rules" errors={errors.pin} digitsOnly={digitsOnly} maxLength={maxLength} />
+        <PinInput name="pinConfirm" label="PIN again, to confirm" errors={errors.pinConfirm} digitsOnly={digitsOnly} maxLength={maxLength} />
       </fieldset>
       <div>
         <label htmlFor="name" className="block text-lg font-semibold text-slate-900">
@@ -96,7 +61,7 @@ export function PinForm({
           defaultValue={state?.name ?? defaultName}
           maxLength={80}
           required
-          aria-describedby={describedBy('name-hint', 'name-error', errors.name)}
+          aria-describedby={errors.name ? 'name-hint name-error' : 'name-hint'}
           aria-invalid={errors.name ? true : undefined}
           className={inputClass}
         />
@@ -106,5 +71,44 @@ export function PinForm({
         {pending ? 'Activating…' : submitLabel}
       </button>
     </form>
+  )
+}
+
+/** A PIN field: masked, numeric keypad for digit PINs, its problems tied to it. */
+function PinInput({
+  name,
+  label,
+  hint,
+  errors,
+  digitsOnly,
+  maxLength,
+}: {
+  name: 'pin' | 'pinConfirm'
+  label: string
+  hint?: string
+  errors?: string[]
+  digitsOnly: boolean
+  maxLength: number
+}) {
+  const describedBy = [hint, errors ? `${name}-error` : undefined].filter(Boolean).join(' ')
+  return (
+    <div>
+      <label htmlFor={name} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type="password"
+        inputMode={digitsOnly ? 'numeric' : 'text'}
+        autoComplete="new-password"
+        maxLength={maxLength + 16}
+        required
+        aria-describedby={describedBy || undefined}
+        aria-invalid={errors ? true : undefined}
+        className={`${inputClass} max-w-64`}
+      />
+      <FieldErrors id={`${name}-error`} errors={errors} />
+    </div>
   )
 }

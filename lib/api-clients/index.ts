@@ -1,3 +1,6 @@
+export { parseApiClientName, ZApiClientName } from './api-client-name'
 export { generateApiKey, hashApiKey, isApiKeyShape } from './api-key'
 export { authenticateApiClient, type ApiClientIdentity } from './authenticate-api-client'
-export { createApiClient, listApiClients, revokeApiClient, ZApiClientName } from './manage-api-clients'
+export { createApiClient } from './create-api-client'
+export { listApiClients } from './list-api-clients'
+export { revokeApiClient } from './revoke-api-client'
