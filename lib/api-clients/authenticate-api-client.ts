@@ -1,5 +1,5 @@
 import 'server-only'
-import { getDb } from '@/lib/db'
+import { getHotSql, sql } from '@/lib/db'
 import { hashApiKey, isApiKeyShape } from './api-key'
 
 export type ApiClientIdentity = { id: string; name: string }
@@ -12,13 +12,14 @@ const LAST_USED_RESOLUTION_MS = 60_000
 export async function authenticateApiClient({ authorization, now = new Date() }: { authorization: string | null; now?: Date }): Promise<ApiClientIdentity | null> {
   const match = /^Bearer ([^\s]+)$/.exec(authorization ?? '')
   if (!match || !isApiKeyShape(match[1]!)) return null
-  const db = getDb()
-  // Raw SQL on the hot path: a model query costs several times more here.
-  const [client] = await db.$queryRaw<{ id: string; name: string; revokedAt: Date | null; lastUsedAt: Date | null }[]>`
-    SELECT "id", "name", "revokedAt", "lastUsedAt" FROM "ApiClient" WHERE "keyHash" = ${hashApiKey(match[1]!)}`
+  // Every gateway request passes here: hot-path SQL (lib/db/hot-sql).
+  const hot = getHotSql()
+  const [client] = await hot.query<{ id: string; name: string; revokedAt: Date | string | null; lastUsedAt: Date | string | null }>(
+    sql`SELECT "id", "name", "revokedAt", "lastUsedAt" FROM "ApiClient" WHERE "keyHash" = ${hashApiKey(match[1]!)}`,
+  )
   if (!client || client.revokedAt) return null
   if (!client.lastUsedAt || now.getTime() - new Date(client.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiClient.updateMany({ where: { id: client.id, revokedAt: null }, data: { lastUsedAt: now } })
+    await hot.execute(sql`UPDATE "ApiClient" SET "lastUsedAt" = ${now} WHERE "id" = ${client.id} AND "revokedAt" IS NULL`)
   }
   return { id: client.id, name: client.name }
 }

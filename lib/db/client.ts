@@ -1,7 +1,9 @@
 import 'server-only'
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
+import type BetterSqlite3 from 'better-sqlite3'
 import { PrismaClient } from '@/generated/prisma/client'
+import { closeHotSql } from './hot-sql'
 import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath } from './database-url'
 
 export type Db = PrismaClient
@@ -27,10 +29,23 @@ export function createDbClient({ url }: { url: string }): Db {
       connect: async () => {
         const adapter = await factory.connect()
         await adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;')
+        beginTransactionsImmediately((adapter as unknown as { client: BetterSqlite3.Database }).client)
         return adapter
       },
     },
   })
+}
+
+/**
+ * Interactive transactions take the write lock when they begin. The adapter
+ * sends a plain (deferred) BEGIN: such a transaction reads a snapshot first,
+ * and if the hot-path connection (lib/db/hot-sql) commits meanwhile, its
+ * first write fails at once with SQLITE_BUSY, busy timeout or not. With
+ * BEGIN IMMEDIATE it waits for the lock up front and then cannot be refused.
+ */
+function beginTransactionsImmediately(client: BetterSqlite3.Database): void {
+  const prepare = client.prepare.bind(client)
+  client.prepare = ((source: string) => prepare(source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof client.prepare
 }
 
 // One client per process; kept on globalThis so dev-server reloads don't leak connections.
@@ -46,5 +61,6 @@ export function getDb(): Db {
 export async function disconnectDb(): Promise<void> {
   const db = globalForDb.tokenPortalDb
   globalForDb.tokenPortalDb = undefined
+  closeHotSql()
   await db?.$disconnect()
 }

@@ -1,6 +1,5 @@
 import 'server-only'
-import { Prisma } from '@/generated/prisma/client'
-import { getDb } from '@/lib/db'
+import { getDb, getHotSql, joinSql, sql } from '@/lib/db'
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number }
 
@@ -43,14 +42,15 @@ export async function consumeRateLimits({
   const windowSeconds = limits[0]?.windowSeconds ?? 60
   if (limits.some((l) => l.windowSeconds !== windowSeconds)) throw new Error('rate limit: one window length per call')
   const fresh = new Date(now.getTime() + windowSeconds * 1000)
-  const values = Prisma.join(limits.map((l) => Prisma.sql`(${l.key}, 1, ${now}, ${fresh})`))
-  const rows = await getDb().$queryRaw<{ key: string; count: number | bigint; expiresAt: Date | string }[]>`
+  const values = joinSql(limits.map((l) => sql`(${l.key}, 1, ${now}, ${fresh})`))
+  // "excluded" is the row we tried to insert: a fresh window starting now.
+  const rows = await getHotSql().query<{ key: string; count: number | bigint; expiresAt: Date | string }>(sql`
     INSERT INTO "RateLimit" ("key", "count", "windowStart", "expiresAt") VALUES ${values}
     ON CONFLICT ("key") DO UPDATE SET
-      "count" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN 1 ELSE "RateLimit"."count" + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${now} ELSE "RateLimit"."windowStart" END,
-      "expiresAt" = CASE WHEN "RateLimit"."expiresAt" <= ${now} THEN ${fresh} ELSE "RateLimit"."expiresAt" END
-    RETURNING "key", "count", "expiresAt"`
+      "count" = CASE WHEN "RateLimit"."expiresAt" <= excluded."windowStart" THEN 1 ELSE "RateLimit"."count" + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."expiresAt" <= excluded."windowStart" THEN excluded."windowStart" ELSE "RateLimit"."windowStart" END,
+      "expiresAt" = CASE WHEN "RateLimit"."expiresAt" <= excluded."windowStart" THEN excluded."expiresAt" ELSE "RateLimit"."expiresAt" END
+    RETURNING "key", "count", "expiresAt"`)
   return limits.map((l) => {
     const row = rows.find((r) => r.key === l.key)
     if (!row) throw new Error('rate limit: the upsert returned nothing')

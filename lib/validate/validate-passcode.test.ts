@@ -127,6 +127,9 @@ describe('validatePasscode', () => {
     const { user, token, code } = await activeToken()
     await getDb().token.update({ where: { id: token.id }, data: { lockedAt: t0, failedAttempts: 10 } })
     expect((await check(user.username, `4827${code(at(600))}`, at(600))).reason).toBe('locked')
+    // Once the lock has run out, a wrong passcode starts a fresh count.
+    expect((await check(user.username, `1111${code(at(901))}`, at(901))).reason).toBe('wrong-pin')
+    expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, failedAttempts: 1 })
     expect((await check(user.username, `4827${code(at(901))}`, at(901))).result).toBe('accept')
     expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, failedAttempts: 0 })
     await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: null } })

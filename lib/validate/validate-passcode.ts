@@ -1,7 +1,5 @@
 import 'server-only'
-import type { Prisma } from '@/generated/prisma/client'
-import { auditEventData, type AuditContext } from '@/lib/audit'
-import { getDb } from '@/lib/db'
+import type { AuditContext, AuditEventInput } from '@/lib/audit'
 import { AppError } from '@/lib/errors'
 import { hotpCodeAt, verifyHotp, verifyTotp } from '@/lib/otp'
 import { hashPin, verifyPin } from '@/lib/pins'
@@ -13,7 +11,17 @@ import { normalizeUsername } from '@/lib/users'
 import type { ApiClientIdentity } from '@/lib/api-clients'
 import { isLockActive, reachesLockout, type LockPolicy } from './lockout'
 import { isWellFormedPasscode, splitPasscode } from './parse-validate-request'
-import { findUserWithActiveTokens, insertAuditEvent, markCodeUsed, type CandidateToken } from './validation-queries'
+import {
+  countFailure,
+  countTemporaryPasscodeFailure,
+  findLiveTemporaryPasscodes,
+  findUserWithActiveTokens,
+  insertAuditEvent,
+  lockToken,
+  markCodeUsed,
+  spendTemporaryPasscode,
+  type CandidateToken,
+} from './validation-queries'
 
 export type ValidationResult = { result: 'accept' | 'reject'; reason: string; serial?: string }
 
@@ -90,10 +98,9 @@ export async function validatePasscode({
 
   if (outcome.accepted) {
     const { token, match } = outcome.accepted
-    const unlockedBefore = policy.autoUnlockMinutes && policy.autoUnlockMinutes > 0 ? new Date(now.getTime() - policy.autoUnlockMinutes * 60_000) : null
-    const won = await markCodeUsed({ token, match, unlockedBefore, now })
+    const won = await markCodeUsed({ token, match, unlockedBefore: unlockedBefore(policy, now), now })
     // Written right after the conditional update, not in one transaction with
-    // it: on this engine a transaction costs more than the rest of the request.
+    // it (docs/decisions/005): a crash in between loses this line, never a use.
     await insertAuditEvent({
       at: now,
       action: won ? 'validate.accepted' : 'validate.rejected',
@@ -105,36 +112,22 @@ export async function validatePasscode({
     return won ? { result: 'accept', reason: 'token', serial: token.serial } : { result: 'reject', reason: 'replayed', serial: token.serial }
   }
 
-  const db = getDb()
-  const temporaries =
-    outcome.reason !== 'replayed' && isTemporaryPasscodeShape(passcode)
-      ? await db.temporaryPasscode.findMany({ where: { userId: user.id, revokedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: 'desc' }, take: 3 })
-      : []
-  {
-    const temporary = temporaries.find((t) => verifyTemporaryPasscode({ userId: user.id, passcode, codeHash: t.codeHash }))
-    if (temporary && !reachesLockout(temporary.failedAttempts, policy)) {
-      const won = await db.$transaction(async (tx) => {
-        const { count } = await tx.temporaryPasscode.updateMany({
-          where: { id: temporary.id, revokedAt: null, expiresAt: { gt: now }, ...(temporary.singleUse ? { useCount: 0 } : {}) },
-          data: { useCount: { increment: 1 }, lastUsedAt: now },
-        })
-        await tx.auditEvent.create({
-          data: auditEventData({
-            action: count === 1 ? 'validate.accepted' : 'validate.rejected',
-            actor,
-            context,
-            subject,
-            details: { reason: count === 1 ? 'temporary-passcode' : 'temporary-passcode-used', temporaryPasscodeId: temporary.id, client: client.name },
-          }),
-        })
-        return count === 1
-      })
-      return won ? { result: 'accept', reason: 'temporary-passcode' } : { result: 'reject', reason: 'temporary-passcode-used' }
-    }
+  const temporaries = outcome.reason !== 'replayed' && isTemporaryPasscodeShape(passcode) ? await findLiveTemporaryPasscodes({ userId: user.id, now }) : []
+  const temporary = temporaries.find((t) => verifyTemporaryPasscode({ userId: user.id, passcode, codeHash: t.codeHash }))
+  if (temporary && !reachesLockout(temporary.failedAttempts, policy)) {
+    const won = await spendTemporaryPasscode({ passcode: temporary, now })
+    const reason = won ? 'temporary-passcode' : 'temporary-passcode-used'
+    await insertAuditEvent({ at: now, action: won ? 'validate.accepted' : 'validate.rejected', actor, context, subject, details: { reason, temporaryPasscodeId: temporary.id, client: client.name } })
+    return { result: won ? 'accept' : 'reject', reason }
   }
 
-  await recordFailure({ outcome, userId: user.id, countTemporary: temporaries.length > 0, policy, actor, subject, context, clientName: client.name, now })
+  await recordFailure({ outcome, userId: user.id, countTemporary: temporaries.length > 0, policy, unlockedBefore: unlockedBefore(policy, now), actor, subject, context, clientName: client.name, now })
   return { result: 'reject', reason: outcome.reason, serial: outcome.serial }
+}
+
+/** Locks older than this have run out (policy auto-unlock); null when locks hold until staff unlock them. */
+function unlockedBefore(policy: LockPolicy, now: Date): Date | null {
+  return policy.autoUnlockMinutes && policy.autoUnlockMinutes > 0 ? new Date(now.getTime() - policy.autoUnlockMinutes * 60_000) : null
 }
 
 type Settings = Awaited<ReturnType<typeof getCachedSettings>>
@@ -191,11 +184,18 @@ function checkTokens({ tokens, passcode, settings, policy, now }: { tokens: Cand
   return { reason, serial, countAgainst }
 }
 
+/**
+ * A rejection: one more failure on every token the passcode was tried
+ * against (locking those that reach the threshold), and on the user's live
+ * temporary passcodes when it had their shape. Each count is one atomic
+ * statement, so concurrent failures are never lost; the audit lines follow.
+ */
 async function recordFailure({
   outcome,
   userId,
   countTemporary,
   policy,
+  unlockedBefore,
   actor,
   subject,
   context,
@@ -206,39 +206,22 @@ async function recordFailure({
   userId: string
   countTemporary: boolean
   policy: LockPolicy
+  unlockedBefore: Date | null
   actor: { type: 'API_CLIENT'; id: string; label: string }
   subject: { type: string; id?: string; label: string }
   context: AuditContext
   clientName: string
   now: Date
 }) {
-  await getDb().$transaction(async (tx) => {
-    const events: Prisma.AuditEventCreateManyInput[] = [
-      auditEventData({ action: 'validate.rejected', actor, context, subject, details: { reason: outcome.reason, serial: outcome.serial ?? null, client: clientName } }) as Prisma.AuditEventCreateManyInput,
-    ]
-    for (const token of outcome.countAgainst) {
-      // A lock that ran out starts a fresh count; otherwise add one, atomically.
-      const expiredLock = token.lockedAt !== null
-      const row = await tx.token.update({
-        where: { id: token.id },
-        data: expiredLock ? { failedAttempts: 1, lockedAt: null } : { failedAttempts: { increment: 1 } },
-        select: { failedAttempts: true, lockedAt: true },
-      })
-      if (reachesLockout(row.failedAttempts, policy) && !row.lockedAt) {
-        const locked = await tx.token.updateMany({ where: { id: token.id, lockedAt: null }, data: { lockedAt: now } })
-        if (locked.count === 1) {
-          events.push(auditEventData({ action: 'token.locked', actor, context, subject: { type: 'token', id: token.id, label: token.serial }, details: { failures: row.failedAttempts } }) as Prisma.AuditEventCreateManyInput)
-        }
-      }
+  const events: AuditEventInput[] = [{ action: 'validate.rejected', actor, context, subject, details: { reason: outcome.reason, serial: outcome.serial ?? null, client: clientName } }]
+  for (const token of outcome.countAgainst) {
+    const failures = await countFailure({ tokenId: token.id, unlockedBefore, now })
+    if (failures !== null && reachesLockout(failures, policy) && (await lockToken({ tokenId: token.id, now }))) {
+      events.push({ action: 'token.locked', actor, context, subject: { type: 'token', id: token.id, label: token.serial }, details: { failures } })
     }
-    if (countTemporary) {
-      await tx.temporaryPasscode.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { failedAttempts: { increment: 1 } } })
-      const revoked = await tx.temporaryPasscode.updateMany({
-        where: { userId, revokedAt: null, failedAttempts: { gte: Math.max(policy.lockoutThreshold, 1) } },
-        data: { revokedAt: now },
-      })
-      if (revoked.count) events.push(auditEventData({ action: 'temp-passcode.revoked', actor, context, subject, details: { reason: 'too-many-failures' } }) as Prisma.AuditEventCreateManyInput)
-    }
-    await tx.auditEvent.createMany({ data: events })
-  })
+  }
+  if (countTemporary && (await countTemporaryPasscodeFailure({ userId, threshold: Math.max(policy.lockoutThreshold, 1), now })) > 0) {
+    events.push({ action: 'temp-passcode.revoked', actor, context, subject, details: { reason: 'too-many-failures' } })
+  }
+  for (const event of events) await insertAuditEvent({ ...event, at: now })
 }

@@ -2,12 +2,12 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import type { Token } from '@/generated/prisma/client'
 import { auditEventData, type AuditEventInput } from '@/lib/audit'
-import { getDb } from '@/lib/db'
+import { getHotSql, sql } from '@/lib/db'
 
-// The validation hot path in raw, parameterised SQL: on the driver-adapter
-// engine a raw statement costs a fraction of a model query, and no
-// interactive transaction is held open. Quoted identifiers and tagged
-// parameters keep every statement valid on SQLite and PostgreSQL.
+// The validation API's statements, on the hot-path connection
+// (lib/db/hot-sql): one statement per step, each atomic on its own, no
+// transaction held open. Quoted identifiers and parameters keep every
+// statement valid on SQLite and PostgreSQL. See docs/decisions/005.
 
 export type CandidateToken = Pick<
   Token,
@@ -20,7 +20,7 @@ type Row = { userId: string; username: string; userStatus: string } & { [K in ke
 
 /** The user and up to `limit` of their active tokens, newest first, in one query. */
 export async function findUserWithActiveTokens({ username, limit }: { username: string; limit: number }): Promise<UserWithTokens | null> {
-  const rows = await getDb().$queryRaw<Row[]>`
+  const rows = await getHotSql().query<Row>(sql`
     SELECT u."id" AS "userId", u."username", u."status" AS "userStatus",
            t."id", t."serial", t."type", t."algorithm", t."digits", t."period", t."counter", t."lastTimeStep",
            t."failedAttempts", t."lockedAt", t."pinHash", t."secretCiphertext", t."secretKeyId"
@@ -28,7 +28,7 @@ export async function findUserWithActiveTokens({ username, limit }: { username: 
     LEFT JOIN "Token" t ON t."userId" = u."id" AND t."status" = 'ACTIVE'
     WHERE u."username" = ${username}
     ORDER BY t."activatedAt" DESC
-    LIMIT ${limit}`
+    LIMIT ${limit}`)
   const first = rows[0]
   if (!first) return null
   const tokens = rows
@@ -69,28 +69,84 @@ export async function markCodeUsed({
   unlockedBefore: Date | null
   now: Date
 }): Promise<boolean> {
-  const db = getDb()
+  const hot = getHotSql()
   const lockFree = unlockedBefore ?? new Date(0)
   const count =
     'timeStep' in match
-      ? await db.$executeRaw`
+      ? await hot.execute(sql`
           UPDATE "Token" SET "lastTimeStep" = ${match.timeStep}, "failedAttempts" = 0, "lockedAt" = NULL, "lastUsedAt" = ${now}, "updatedAt" = ${now}
           WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash}
             AND ("lockedAt" IS NULL OR "lockedAt" <= ${lockFree})
-            AND ("lastTimeStep" IS NULL OR "lastTimeStep" < ${match.timeStep})`
-      : await db.$executeRaw`
+            AND ("lastTimeStep" IS NULL OR "lastTimeStep" < ${match.timeStep})`)
+      : await hot.execute(sql`
           UPDATE "Token" SET "counter" = ${match.nextCounter}, "failedAttempts" = 0, "lockedAt" = NULL, "lastUsedAt" = ${now}, "updatedAt" = ${now}
           WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash}
             AND ("lockedAt" IS NULL OR "lockedAt" <= ${lockFree})
-            AND "counter" = ${token.counter}`
+            AND "counter" = ${token.counter}`)
   return count === 1
 }
 
-/** One audit event in one statement (the model API would cost several times more here). */
+/**
+ * Counts one wrong passcode against a token whose lock is not in force (none,
+ * or one that ran out before `unlockedBefore`): an expired lock starts a
+ * fresh count. Returns the count, or null when the token was locked (or left
+ * the active state) meanwhile and nothing was counted.
+ */
+export async function countFailure({ tokenId, unlockedBefore, now }: { tokenId: string; unlockedBefore: Date | null; now: Date }): Promise<number | null> {
+  const [row] = await getHotSql().query<{ failedAttempts: number | bigint }>(sql`
+    UPDATE "Token" SET "failedAttempts" = CASE WHEN "lockedAt" IS NULL THEN "failedAttempts" + 1 ELSE 1 END, "lockedAt" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${tokenId} AND "status" = 'ACTIVE' AND ("lockedAt" IS NULL OR "lockedAt" <= ${unlockedBefore ?? new Date(0)})
+    RETURNING "failedAttempts"`)
+  return row ? Number(row.failedAttempts) : null
+}
+
+/** Locks a token unless it is locked already; true when this call locked it. */
+export async function lockToken({ tokenId, now }: { tokenId: string; now: Date }): Promise<boolean> {
+  return (await getHotSql().execute(sql`UPDATE "Token" SET "lockedAt" = ${now}, "updatedAt" = ${now} WHERE "id" = ${tokenId} AND "lockedAt" IS NULL`)) === 1
+}
+
+export type LiveTemporaryPasscode = { id: string; codeHash: string; singleUse: boolean; failedAttempts: number }
+
+/** The user's newest unexpired, unrevoked temporary passcodes (staff issue one at a time; a few for safety). */
+export async function findLiveTemporaryPasscodes({ userId, now }: { userId: string; now: Date }): Promise<LiveTemporaryPasscode[]> {
+  const rows = await getHotSql().query<{ id: string; codeHash: string; singleUse: number | boolean; failedAttempts: number | bigint }>(sql`
+    SELECT "id", "codeHash", "singleUse", "failedAttempts" FROM "TemporaryPasscode"
+    WHERE "userId" = ${userId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}
+    ORDER BY "createdAt" DESC LIMIT 3`)
+  return rows.map((r) => ({ id: r.id, codeHash: r.codeHash, singleUse: Boolean(r.singleUse), failedAttempts: Number(r.failedAttempts) }))
+}
+
+/** Uses a temporary passcode if it is still live (and, single-use, unused); true when this call used it. */
+export async function spendTemporaryPasscode({ passcode, now }: { passcode: LiveTemporaryPasscode; now: Date }): Promise<boolean> {
+  const count = passcode.singleUse
+    ? await getHotSql().execute(sql`
+        UPDATE "TemporaryPasscode" SET "useCount" = "useCount" + 1, "lastUsedAt" = ${now}
+        WHERE "id" = ${passcode.id} AND "revokedAt" IS NULL AND "expiresAt" > ${now} AND "useCount" = 0`)
+    : await getHotSql().execute(sql`
+        UPDATE "TemporaryPasscode" SET "useCount" = "useCount" + 1, "lastUsedAt" = ${now}
+        WHERE "id" = ${passcode.id} AND "revokedAt" IS NULL AND "expiresAt" > ${now}`)
+  return count === 1
+}
+
+/**
+ * Counts a wrong passcode against the user's live temporary passcodes and
+ * revokes those that reached `threshold`. Returns how many were revoked.
+ */
+export async function countTemporaryPasscodeFailure({ userId, threshold, now }: { userId: string; threshold: number; now: Date }): Promise<number> {
+  const hot = getHotSql()
+  await hot.execute(sql`
+    UPDATE "TemporaryPasscode" SET "failedAttempts" = "failedAttempts" + 1
+    WHERE "userId" = ${userId} AND "revokedAt" IS NULL AND "expiresAt" > ${now}`)
+  return hot.execute(sql`
+    UPDATE "TemporaryPasscode" SET "revokedAt" = ${now}
+    WHERE "userId" = ${userId} AND "revokedAt" IS NULL AND "failedAttempts" >= ${threshold}`)
+}
+
+/** One audit event in one statement. */
 export async function insertAuditEvent(input: AuditEventInput & { at: Date }): Promise<void> {
   const e = auditEventData(input)
-  await getDb().$executeRaw`
+  await getHotSql().execute(sql`
     INSERT INTO "AuditEvent" ("id", "at", "action", "actorType", "actorId", "actorLabel", "subjectType", "subjectId", "subjectLabel", "ip", "userAgent", "details")
     VALUES (${randomUUID()}, ${input.at}, ${e.action}, ${e.actorType}, ${e.actorId ?? null}, ${e.actorLabel ?? null}, ${e.subjectType ?? null}, ${e.subjectId ?? null},
-            ${e.subjectLabel ?? null}, ${e.ip ?? null}, ${e.userAgent ?? null}, ${e.details ?? null})`
+            ${e.subjectLabel ?? null}, ${e.ip ?? null}, ${e.userAgent ?? null}, ${e.details ?? null})`)
 }

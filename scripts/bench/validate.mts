@@ -2,8 +2,14 @@
 // The production server on SQLite with N enrolled tokens. Sends valid,
 // unique passcodes (and ~10 % wrong ones) over many keep-alive connections,
 // and in the same run measures GET /api/v1/health (one tiny query) as the
-// floor. Prints req/s and p50/p99 for both. Goal: validate ≥ 50 % of the
-// floor, p99 < 50 ms, on a 2-core machine.
+// floor. Prints req/s and p50/p99 for both at saturation (closed loop: each
+// connection sends its next request when the last one is answered), then
+// offers validate a steady rate of half the floor's throughput (open loop:
+// requests leave on schedule whether or not earlier ones were answered, and
+// latency counts from the scheduled time) and prints its p50/p99.
+// Goal, on a 2-core machine: validate ≥ 50 % of the floor; p99 < 50 ms at
+// that rate. (At saturation, latency is connections ÷ throughput for any
+// route, the floor included: that p99 measures the queue, not the code.)
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { parseArgs } from 'node:util'
@@ -52,7 +58,9 @@ const { key } = await createApiClient({ name: 'bench-gateway', actor: CLI_ACTOR 
 await disconnectDb()
 console.log(`seeded ${tokens} active tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
+// Idle sockets are closed on our side (4 s) before the server's keep-alive
+// timeout (5 s) can close one under a request being sent on it.
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections, timeout: 4000 })
 function send(method: 'GET' | 'POST', path: string, body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${base}${path}`, { method, agent, headers: body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${key}` } : {} }, (response) => {
@@ -109,7 +117,7 @@ for (const person of people) for (const step of [firstStep, firstStep + 1]) code
 let cursor = 0
 let sent = 0
 const tally = { validAccepted: 0, validRejected: 0, wrongRejected: 0, wrongAccepted: 0, other: 0 }
-const validateRun = await load(async () => {
+async function validateOnce() {
   const now = Date.now()
   const step = Math.floor(now / 30_000)
   let person = people[cursor++ % people.length]!
@@ -123,14 +131,37 @@ const validateRun = await load(async () => {
   if (r.status !== 200) tally.other++
   else if (wrong) tally[accepted ? 'wrongAccepted' : 'wrongRejected']++
   else tally[accepted ? 'validAccepted' : 'validRejected']++
-}, seconds)
+}
+const validateRun = await load(validateOnce, seconds)
+
+// Open loop at half the floor's throughput.
+async function steady(next: () => Promise<void>, rate: number, forSeconds: number): Promise<Run> {
+  const latencies: number[] = []
+  const pending: Promise<void>[] = []
+  const start = performance.now()
+  const total = Math.floor(rate * forSeconds)
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate
+    const wait = due - performance.now()
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait))
+    pending.push(next().then(() => void latencies.push(performance.now() - due)))
+  }
+  await Promise.all(pending)
+  return { requests: latencies.length, seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) }
+}
+const floorRate = floor.requests / floor.seconds
+const steadyRun = await steady(validateOnce, floorRate / 2, seconds)
 
 const line = (name: string, run: Run) =>
   `${name.padEnd(22)}${Math.round(run.requests / run.seconds).toString().padStart(8)} req/s   p50 ${pct(run.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(run.latencies, 99).toFixed(1).padStart(6)} ms   (${run.requests} requests, ${connections} connections)`
 console.log(line('GET /api/v1/health', floor))
 console.log(line('POST /api/v1/validate', validateRun))
-const share = (validateRun.requests / validateRun.seconds / (floor.requests / floor.seconds)) * 100
-console.log(`validate is ${share.toFixed(0)} % of the floor (goal ≥ 50 %); p99 ${pct(validateRun.latencies, 99).toFixed(1)} ms (goal < 50 ms)`)
+console.log(
+  `${'POST /api/v1/validate'.padEnd(22)}${Math.round(steadyRun.requests / steadyRun.seconds).toString().padStart(8)} req/s   p50 ${pct(steadyRun.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(steadyRun.latencies, 99).toFixed(1).padStart(6)} ms   (${steadyRun.requests} requests offered at ${Math.round(floorRate / 2)}/s, open loop)`,
+)
+const share = (validateRun.requests / validateRun.seconds / floorRate) * 100
+const p99 = pct(steadyRun.latencies, 99)
+console.log(`validate is ${share.toFixed(0)} % of the floor (goal ≥ 50 %); p99 ${p99.toFixed(1)} ms at half the floor's rate (goal < 50 ms)`)
 console.log(`valid accepted ${tally.validAccepted}, valid rejected ${tally.validRejected}, wrong rejected ${tally.wrongRejected}, wrong accepted ${tally.wrongAccepted}, non-200 ${tally.other}`)
 agent.destroy()
 stop()

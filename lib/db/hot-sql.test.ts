@@ -1,0 +1,62 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { setUpTempDatabase } from '@/test/temp-database'
+import { disconnectDb, getDb, getHotSql, joinSql, sql } from '.'
+
+setUpTempDatabase()
+afterAll(() => disconnectDb())
+
+const newUser = (username: string) => getDb().user.create({ data: { username, email: `${username}@example.com` } })
+
+describe('sql', () => {
+  it('turns values into parameters and inlines fragments in order', () => {
+    const tuples = joinSql([sql`(${'a'}, ${1})`, sql`(${'b'}, ${2})`])
+    const statement = sql`INSERT INTO "T" VALUES ${tuples} RETURNING ${'x'}`
+    expect(statement.text).toBe('INSERT INTO "T" VALUES (?, ?), (?, ?) RETURNING ?')
+    expect(statement.values).toEqual(['a', 1, 'b', 2, 'x'])
+  })
+})
+
+describe('the hot-path connection (SQLite)', () => {
+  it('writes dates in the format Prisma reads, and reads what Prisma wrote', async () => {
+    const user = await newUser('dates')
+    const at = new Date('2026-11-26T10:11:12.345Z')
+    expect(await getHotSql().execute(sql`UPDATE "User" SET "updatedAt" = ${at} WHERE "id" = ${user.id}`)).toBe(1)
+    expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).updatedAt).toEqual(at)
+    const [row] = await getHotSql().query<{ n: number }>(sql`SELECT COUNT(*) AS "n" FROM "User" WHERE "updatedAt" = ${at}`)
+    expect(row!.n).toBe(1)
+  })
+
+  it('waits for an open Prisma transaction instead of failing it, and is not undone by its rollback', async () => {
+    const user = await newUser('isolation')
+    let hotWrite: Promise<number> | undefined
+    // The transaction reads, the hot connection tries to write, the
+    // transaction writes: with a deferred BEGIN its write would fail with
+    // SQLITE_BUSY (stale snapshot); with BEGIN IMMEDIATE the hot write waits.
+    await getDb().$transaction(async (tx) => {
+      await tx.user.findUniqueOrThrow({ where: { id: user.id } })
+      hotWrite = getHotSql().execute(sql`UPDATE "User" SET "displayName" = ${'hot'} WHERE "id" = ${user.id}`)
+      await sleep(30)
+      await tx.user.update({ where: { id: user.id }, data: { email: 'tx@example.com' } })
+    })
+    expect(await hotWrite).toBe(1)
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ displayName: 'hot', email: 'tx@example.com' })
+
+    // A rollback of someone else's transaction never takes a hot write with it.
+    await expect(
+      getDb().$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { email: 'rolled-back@example.com' } })
+        hotWrite = getHotSql().execute(sql`UPDATE "User" SET "displayName" = ${'kept'} WHERE "id" = ${user.id}`)
+        await sleep(30)
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    expect(await hotWrite).toBe(1)
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ displayName: 'kept', email: 'tx@example.com' })
+  })
+
+  it('reports a constraint error at once instead of retrying it', async () => {
+    await newUser('taken')
+    await expect(getHotSql().execute(sql`INSERT INTO "User" ("id", "username", "email", "updatedAt") VALUES (${'x1'}, ${'taken'}, ${'e'}, ${new Date()})`)).rejects.toThrow(/UNIQUE/)
+  })
+})
