@@ -15,5 +15,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 15_000,
+    // PostgreSQL runs (TEST_POSTGRES_URL): a fresh database per test file.
+    setupFiles: ['test/setup-postgres.ts'],
   },
 })

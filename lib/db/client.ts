@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type BetterSqlite3 from 'better-sqlite3'
 import { PrismaClient } from '@/generated/prisma/client'
+import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-pg/client'
 import { closeHotSql } from './hot-sql'
 import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath } from './database-url'
 
@@ -11,7 +12,9 @@ export type Db = PrismaClient
 /** A client for the given URL through the matching driver adapter (no native query engine). */
 export function createDbClient({ url }: { url: string }): Db {
   if (databaseKind(url) === 'postgresql') {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
+    // The client generated from prisma/postgres/schema.prisma, the same
+    // datamodel derived for PostgreSQL: its API is the SQLite client's.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient
   }
   ensureSqliteDirectory(url)
   // busy timeout: the CLI and the server may write the same file at once.

@@ -1,6 +1,5 @@
-import fs from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { setUpTempDatabase } from '@/test/temp-database'
+import { dumpDatabase, setUpTempDatabase } from '@/test/temp-database'
 import { CLI_ACTOR } from '@/lib/audit'
 import { keyedHash } from '@/lib/crypto'
 import { disconnectDb, getDb } from '@/lib/db'
@@ -42,8 +41,7 @@ describe('invitations', () => {
     expect(text).toContain('forward this email to your phone')
     expect(html).toContain(`/enroll/${token}`)
 
-    await disconnectDb()
-    const dump = fs.readFileSync(file)
+    const dump = await dumpDatabase({ file })
     expect(dump.includes(Buffer.from(token))).toBe(false) // neither in the row nor in the sealed email
     const actions = (await getDb().auditEvent.findMany({ where: { subjectId: { in: [alice.id, message.id] } } })).map((e) => e.action)
     expect(actions).toEqual(expect.arrayContaining(['invitation.created', 'mail.queued']))

@@ -1,6 +1,5 @@
-import fs from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { setUpTempDatabase } from '@/test/temp-database'
+import { dumpDatabase, setUpTempDatabase } from '@/test/temp-database'
 import { CLI_ACTOR } from '@/lib/audit'
 import { disconnectDb, getDb } from '@/lib/db'
 import { base32ToBytes, generateOtp } from '@/lib/otp'
@@ -12,11 +11,7 @@ import { readTokenSecret } from './read-token-secret'
 const { file } = setUpTempDatabase()
 afterAll(() => disconnectDb())
 
-/** Every byte the database holds on disk: main file plus any WAL not yet checkpointed. */
-function dump(): Buffer {
-  const parts = [file, `${file}-wal`, `${file}-journal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f))
-  return Buffer.concat(parts)
-}
+const dump = () => dumpDatabase({ file })
 
 describe('secrets at rest', () => {
   it('a token written through lib holds no plaintext seed, and the PIN only as a keyed hash', async () => {
@@ -24,9 +19,7 @@ describe('secrets at rest', () => {
     const token = await createSoftwareToken({ userId: user.id })
     const pin = '90817263'
     await setTokenPin({ tokenId: token.id, pin })
-    await disconnectDb() // Flush everything to the file before reading it raw.
-
-    const bytes = dump()
+    const bytes = await dump()
     const raw = Buffer.from(base32ToBytes(token.secret))
     expect(bytes.includes(Buffer.from(token.secret))).toBe(false) // base32 form
     expect(bytes.includes(Buffer.from(token.secret.toLowerCase()))).toBe(false)

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { disconnectDb, getDb } from '@/lib/db'
+import { databaseKind, disconnectDb, getDb, resolveDatabaseUrl } from '@/lib/db'
+import { migratePostgres } from '@/lib/db/migrate-postgres'
 import type { Output } from '../output'
 import { UsageError } from '../usage-error'
 
@@ -16,7 +17,9 @@ export async function runDb(args: string[], out: Output): Promise<void> {
 }
 
 /**
- * Applies pending migrations with `prisma migrate deploy` (which goes through
+ * Applies pending migrations. PostgreSQL: lib/db/migrate-postgres (Prisma's
+ * migrate cannot read PostgreSQL through the pg adapter). SQLite:
+ * `prisma migrate deploy` (which goes through
  * our driver adapter, see prisma.config.ts) and returns the names applied.
  * SQLite runs in WAL mode (lib/db/client.ts), and Prisma's migration engine
  * cannot take its lock on a WAL database while any other connection has it
@@ -24,6 +27,8 @@ export async function runDb(args: string[], out: Output): Promise<void> {
  * migrates before it serves, so that is the normal path anyway).
  */
 export async function migrateDatabase(): Promise<string[]> {
+  const url = resolveDatabaseUrl(process.env.DATABASE_URL)
+  if (databaseKind(url) === 'postgresql') return migratePostgres({ url })
   const before = new Set(await appliedMigrations())
   await disconnectDb()
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js')

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TemporaryPasscode" ADD COLUMN     "failedAttempts" INTEGER NOT NULL DEFAULT 0;
+

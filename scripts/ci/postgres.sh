@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for tests, on 127.0.0.1:${PGPORT:-55432},
+# owned by an unprivileged user (PostgreSQL refuses to run as root).
+#   scripts/ci/postgres.sh start   → prints the admin URL (database "postgres")
+#   scripts/ci/postgres.sh stop
+# Installs Debian's postgresql package when its server binaries are missing.
+set -euo pipefail
+port="${PGPORT:-55432}"
+data="${PGDATA_DIR:-/tmp/token-portal-pg-$port}"
+
+pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+as_owner() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+case "${1:-}" in
+  start)
+    if [ -z "$(pgbin)" ] || [ ! -x "$(pgbin)/initdb" ]; then
+      if [ "$(id -u)" != "0" ]; then echo "postgres.sh: PostgreSQL server binaries are missing; install Debian's postgresql package" >&2; exit 1; fi
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
+    bin="$(pgbin)"
+    if [ -f "$data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$data" stop -m immediate >/dev/null 2>&1 || true; fi
+    rm -rf "$data" && mkdir -p "$data"
+    if [ "$(id -u)" = "0" ]; then chown postgres "$data"; fi
+    as_owner "$bin/initdb" -D "$data" -U portal -A trust --no-sync >/dev/null
+    # Durability off: a test cluster, thrown away after the run.
+    as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+    echo "postgresql://portal@127.0.0.1:$port/postgres"
+    ;;
+  stop)
+    bin="$(pgbin)"
+    if [ -f "$data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$data" stop -m fast >/dev/null; fi
+    rm -rf "$data"
+    ;;
+  *)
+    echo "usage: scripts/ci/postgres.sh start|stop" >&2
+    exit 1
+    ;;
+esac
