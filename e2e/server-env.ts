@@ -6,12 +6,23 @@ import path from 'node:path'
 
 /**
  * The environment of the server under test: a free port and a fresh
- * temporary database, chosen once in Playwright's main process and inherited
+ * temporary database (SQLite, or the PostgreSQL one in E2E_DATABASE_URL), chosen once in Playwright's main process and inherited
  * by its workers through process.env (workers re-read the config).
  */
-export function serverEnv(): { port: number; baseURL: string; smtpPort: number; mailDir: string; databaseFile: string; env: Record<string, string> } {
+export function serverEnv(): {
+  port: number
+  baseURL: string
+  /** A second instance on the same database (playwright.multi-instance.config.ts). */
+  secondPort: number
+  secondBaseURL: string
+  smtpPort: number
+  mailDir: string
+  databaseFile: string
+  env: Record<string, string>
+} {
   if (!process.env.E2E_PORT) {
     process.env.E2E_PORT = String(findFreePort())
+    process.env.E2E_PORT_2 = String(findFreePort())
     process.env.E2E_SMTP_PORT = String(findFreePort())
     process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'token-portal-e2e-'))
     process.env.E2E_SECRET_KEY = randomBytes(32).toString('base64')
@@ -23,9 +34,12 @@ export function serverEnv(): { port: number; baseURL: string; smtpPort: number; 
   const baseURL = `http://127.0.0.1:${port}`
   const dataDir = process.env.E2E_DATA_DIR ?? ''
   const databaseFile = path.join(dataDir, 'e2e.db')
+  const secondPort = Number(process.env.E2E_PORT_2)
   return {
     port,
     baseURL,
+    secondPort,
+    secondBaseURL: `http://127.0.0.1:${secondPort}`,
     smtpPort,
     mailDir: path.join(dataDir, 'mail'),
     databaseFile,
@@ -33,7 +47,8 @@ export function serverEnv(): { port: number; baseURL: string; smtpPort: number; 
       NODE_ENV: 'production',
       PORT: String(port),
       APP_URL: baseURL,
-      DATABASE_URL: `file:${databaseFile}`,
+      // E2E_DATABASE_URL runs the suite on PostgreSQL (.ci/run's smoke pass).
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `file:${databaseFile}`,
       // Mail goes to the SMTP sink started beside the server (e2e/smtp-sink-server.ts).
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: 'Token Portal <no-reply@portal.test>',

@@ -12,6 +12,8 @@ fs.mkdirSync(dir, { recursive: true })
 
 void startSmtpSink({
   port,
+  // A slow relay (multi-instance tests): a batch takes long enough that every worker gets a share.
+  delayMs: Number(process.env.SMTP_SINK_DELAY_MS ?? 0),
   onMessage(message) {
     const name = `${Date.now()}-${randomBytes(4).toString('hex')}.eml`
     // Write then rename, so a reader never sees half a message.

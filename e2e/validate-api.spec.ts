@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 import { choosePin, currentCode, invitedUser, startAndVerify } from './helpers/enrollment'
-import { createApiKey, queryServerDb, seedToken, updateServerDb, validate } from './helpers/gateway'
+import { createApiKey, seedToken, validate } from './helpers/gateway'
+import { queryServerDb, updateServerDb } from './helpers/server-db'
 import { portal } from './helpers/portal-cli'
 
 // The gateway API against the real production server and database. API-only
@@ -22,7 +23,7 @@ test('[API] a token enrolled through the pages signs in with PIN + code over HTT
   const passcode = `5938${currentCode(secret, 30)}`
   expect(await validate(request, key, { username: user.username, passcode, clientIp: '198.51.100.20' })).toMatchObject({ status: 200, body: { result: 'accept' } })
   expect((await validate(request, key, { username: user.username, passcode })).body).toEqual(REJECT)
-  const audit = queryServerDb<{ details: string; ip: string }>("SELECT details, ip FROM AuditEvent WHERE action = 'validate.accepted' AND subjectLabel = ?", user.username)
+  const audit = queryServerDb<{ details: string; ip: string }>(`SELECT "details", "ip" FROM "AuditEvent" WHERE "action" = 'validate.accepted' AND "subjectLabel" = ?`, user.username)
   expect(audit.ip).toBe('198.51.100.20')
   expect(JSON.parse(audit.details)).toMatchObject({ reason: 'token' })
   expect(audit.details).not.toContain(passcode)
@@ -36,7 +37,7 @@ test('[API] of 50 concurrent identical valid passcodes exactly one is accepted',
   const results = await Promise.all(Array.from({ length: 50 }, () => validate(request, key, { username: token.username, passcode })))
   expect(results.filter((r) => r.body.result === 'accept')).toHaveLength(1)
   expect(results.every((r) => r.status === 200)).toBe(true)
-  expect(queryServerDb<{ failedAttempts: number }>('SELECT failedAttempts FROM Token WHERE id = ?', token.tokenId).failedAttempts).toBe(0)
+  expect(queryServerDb<{ failedAttempts: number }>('SELECT "failedAttempts" FROM "Token" WHERE "id" = ?', token.tokenId).failedAttempts).toBe(0)
 })
 
 test('[API] the previous and next step are accepted once each; an older one is not', async ({ request }, testInfo) => {
@@ -59,9 +60,9 @@ test('[API] ten wrong passcodes lock the token, and then even the right one is r
   const { key } = createApiKey()
   const token = seedToken()
   for (let i = 0; i < 10; i++) expect((await validate(request, key, { username: token.username, passcode: `0000${currentCode(token.secret)}` })).body).toEqual(REJECT)
-  expect(queryServerDb<{ locked: number }>('SELECT lockedAt IS NOT NULL AS locked FROM Token WHERE id = ?', token.tokenId).locked).toBe(1)
+  expect(queryServerDb<{ lockedAt: string | null }>('SELECT "lockedAt" FROM "Token" WHERE "id" = ?', token.tokenId).lockedAt).not.toBeNull()
   expect((await validate(request, key, { username: token.username, passcode: `4827${currentCode(token.secret)}` })).body).toEqual(REJECT)
-  const reason = queryServerDb<{ details: string }>("SELECT details FROM AuditEvent WHERE action = 'validate.rejected' AND subjectLabel = ? ORDER BY at DESC LIMIT 1", token.username)
+  const reason = queryServerDb<{ details: string }>(`SELECT "details" FROM "AuditEvent" WHERE "action" = 'validate.rejected' AND "subjectLabel" = ? ORDER BY "at" DESC LIMIT 1`, token.username)
   expect(JSON.parse(reason.details).reason).toBe('locked')
 })
 
@@ -72,7 +73,7 @@ test('[API] a temporary passcode signs in until it expires', async ({ request },
   const issued = portal(['temp-passcode', token.username, '--hours', '8', '--json'])
   const { passcode } = JSON.parse(issued.stdout) as { passcode: string }
   expect((await validate(request, key, { username: token.username, passcode })).body).toEqual({ result: 'accept' })
-  updateServerDb("UPDATE TemporaryPasscode SET expiresAt = '2020-01-01T00:00:00.000+00:00' WHERE userId = ?", token.userId)
+  updateServerDb(`UPDATE "TemporaryPasscode" SET "expiresAt" = '2020-01-01T00:00:00.000+00:00' WHERE "userId" = ?`, token.userId)
   expect((await validate(request, key, { username: token.username, passcode })).body).toEqual(REJECT)
 })
 
@@ -88,8 +89,8 @@ test('[API] without a valid key: 401, and nothing is looked up or changed', asyn
   }
   expect(portal(['apikey', 'revoke', gateway.name]).code).toBe(0)
   expect((await validate(request, gateway.key, { username: token.username, passcode })).status).toBe(401)
-  expect(queryServerDb<{ n: number }>("SELECT count(*) AS n FROM AuditEvent WHERE action LIKE 'validate.%' AND subjectLabel = ?", token.username).n).toBe(0)
-  expect(queryServerDb<{ lastUsedAt: string | null }>('SELECT lastUsedAt FROM Token WHERE id = ?', token.tokenId).lastUsedAt).toBeNull()
+  expect(queryServerDb<{ n: number }>(`SELECT count(*) AS "n" FROM "AuditEvent" WHERE "action" LIKE 'validate.%' AND "subjectLabel" = ?`, token.username).n).toBe(0)
+  expect(queryServerDb<{ lastUsedAt: string | null }>('SELECT "lastUsedAt" FROM "Token" WHERE "id" = ?', token.tokenId).lastUsedAt).toBeNull()
 })
 
 test('[API] malformed bodies of many shapes get 400 or a rejection, never a 500, never an accept', async ({ request }, testInfo) => {
@@ -134,7 +135,7 @@ test('[API] malformed bodies of many shapes get 400 or a rejection, never a 500,
     else expect(response.body.error, label).toBe('bad_request')
   }
   // After all that, the real passcode still works once: nothing was consumed or locked by the junk.
-  expect(queryServerDb<{ failedAttempts: number }>('SELECT failedAttempts FROM Token WHERE id = ?', token.tokenId).failedAttempts).toBe(0)
+  expect(queryServerDb<{ failedAttempts: number }>('SELECT "failedAttempts" FROM "Token" WHERE "id" = ?', token.tokenId).failedAttempts).toBe(0)
   expect((await validate(request, key, { username: token.username, passcode: `4827${code}` })).body).toEqual({ result: 'accept' })
 })
 

@@ -10,10 +10,13 @@ export async function startSmtpSink({
   port = 0,
   onMessage = () => {},
   refuse = () => false,
+  delayMs = 0,
 }: {
   port?: number
   onMessage?: (message: SinkMessage) => void
   refuse?: () => boolean
+  /** Answer each message this much later, like a slow relay. */
+  delayMs?: number
 } = {}): Promise<{ port: number; close: () => Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
@@ -23,7 +26,8 @@ export async function startSmtpSink({
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs))
         if (refuse()) {
           const error = new Error('Try again later') as Error & { responseCode: number }
           error.responseCode = 451

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import Database from 'better-sqlite3'
 import type { APIRequestContext } from '@playwright/test'
 import { serverEnv } from '../server-env'
 import { portal } from './portal-cli'
@@ -40,23 +39,4 @@ export async function validate(request: APIRequestContext, key: string | null, d
     body = text
   }
   return { status: response.status(), headers: response.headers(), body: body as { result?: string; message?: string; error?: string } }
-}
-
-/** Reads the server's database directly, for assertions a person could not make from outside. */
-export function queryServerDb<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(serverEnv().databaseFile, { readonly: true, timeout: 5000 })
-  try {
-    return db.prepare(sql).get(...params) as T
-  } finally {
-    db.close()
-  }
-}
-
-export function updateServerDb(sql: string, ...params: unknown[]): void {
-  const db = new Database(serverEnv().databaseFile, { timeout: 5000 })
-  try {
-    db.prepare(sql).run(...params)
-  } finally {
-    db.close()
-  }
 }

@@ -5,7 +5,8 @@ import { serverEnv } from '../server-env'
 
 export type ReceivedMail = { to: string; subject: string; text: string; html: string; messageId: string; from: string }
 
-async function readAll(): Promise<ReceivedMail[]> {
+/** Every message the SMTP sink received, oldest first. */
+export async function allMail(): Promise<ReceivedMail[]> {
   const { mailDir } = serverEnv()
   if (!fs.existsSync(mailDir)) return []
   const files = fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort()
@@ -27,7 +28,7 @@ async function readAll(): Promise<ReceivedMail[]> {
 
 /** Mail the SMTP sink received for one address, oldest first. */
 export async function mailFor(address: string): Promise<ReceivedMail[]> {
-  return (await readAll()).filter((m) => m.to.toLowerCase() === address.toLowerCase())
+  return (await allMail()).filter((m) => m.to.toLowerCase() === address.toLowerCase())
 }
 
 /** Waits until `address` has received `count` messages (matching `subject` if given) and returns the newest. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import Database from 'better-sqlite3'
 import { serverEnv } from '../server-env'
+import { updateServerDb } from './server-db'
 
 /** Runs the real `portal` CLI against the server's database, as an administrator would. */
 export function portal(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -25,13 +25,7 @@ export function addTestUser(prefix = 'e2e'): TestUser {
  * browser: a link that expired, or that enrollment consumed.
  */
 export function updateInvitations(username: string, change: { expired?: boolean; used?: boolean }): void {
-  const db = new Database(serverEnv().databaseFile, { timeout: 5000 })
-  try {
-    const past = '2020-01-01T00:00:00.000+00:00'
-    const where = 'WHERE userId = (SELECT id FROM User WHERE username = ?)'
-    if (change.expired) db.prepare(`UPDATE EnrollmentInvitation SET expiresAt = ? ${where}`).run(past, username)
-    if (change.used) db.prepare(`UPDATE EnrollmentInvitation SET usedAt = ? ${where}`).run(new Date().toISOString().replace('Z', '+00:00'), username)
-  } finally {
-    db.close()
-  }
+  const where = `WHERE "userId" = (SELECT "id" FROM "User" WHERE "username" = ?)`
+  if (change.expired) updateServerDb(`UPDATE "EnrollmentInvitation" SET "expiresAt" = ? ${where}`, '2020-01-01T00:00:00.000+00:00', username)
+  if (change.used) updateServerDb(`UPDATE "EnrollmentInvitation" SET "usedAt" = ? ${where}`, new Date().toISOString().replace('Z', '+00:00'), username)
 }

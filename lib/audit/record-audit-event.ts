@@ -19,7 +19,9 @@ export const SYSTEM_ACTOR: AuditActor = { type: 'SYSTEM', label: 'system' }
 export const CLI_ACTOR: AuditActor = { type: 'SYSTEM', label: 'cli' }
 
 // Bounded so a hostile User-Agent cannot bloat the log.
-const clip = (value: string | null | undefined, max: number) => (value ? value.slice(0, max) : null)
+// Control characters never reach the log: they could forge line breaks in an
+// export, and PostgreSQL refuses NUL in text. Labels come from callers' input.
+const clip = (value: string | null | undefined, max: number) => (value ? value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd').slice(0, max) : null)
 
 export function auditEventData(input: AuditEventInput): Prisma.AuditEventCreateInput {
   return {

@@ -92,7 +92,7 @@ export async function deliverOutbox({
       ),
       db.auditEvent.createMany({
         data: group.map((m) =>
-          auditEventData({ action: 'mail.sent', actor: SYSTEM_ACTOR, subject: { type: 'email', id: m.id, label: m.to }, details: { template: m.template, attempts: m.attempts } }),
+          auditEventData({ action: 'mail.sent', actor: SYSTEM_ACTOR, subject: { type: 'email', id: m.id, label: m.to }, details: { template: m.template, attempts: m.attempts, worker: workerId } }),
         ),
       }),
     ])

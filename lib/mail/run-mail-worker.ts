@@ -1,5 +1,6 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
+import os from 'node:os'
 import { createSmtpTransport } from './create-transport'
 import { deliverOutbox } from './deliver-outbox'
 
@@ -18,7 +19,8 @@ export function startMailWorker({
   onError?: (error: unknown) => void
 }): { stop: () => Promise<void> } {
   const transport = createSmtpTransport({ smtpUrl })
-  const workerId = randomUUID()
+  // Names the instance in leases and in the audit log ("mail.sent").
+  const workerId = `${os.hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`
   let stopped = false
   let wake: (() => void) | undefined
 

@@ -153,6 +153,13 @@ describe('validatePasscode', () => {
     for (const bad of [`4827 ${code(t0)}`, `４８２７${code(t0)}`, `4827${code(t0)}`.padStart(65, '1')]) {
       expect(await check(user.username, bad)).toMatchObject({ result: 'reject', reason: 'malformed-passcode' })
     }
+    // Usernames no account can have (PostgreSQL would refuse the NUL outright).
+    for (const bad of [`${user.username}\u0000`, `${user.username} x`, 'x'.repeat(65), '-leading']) {
+      expect(await check(bad, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'malformed-username' })
+    }
+    // Control characters never reach the log.
+    expect(await getDb().auditEvent.count({ where: { subjectLabel: `${user.username}\ufffd`, details: { contains: 'malformed-username' } } })).toBe(1)
+    expect((await tokenRow((await getDb().token.findFirstOrThrow({ where: { userId: user.id } })).id)).failedAttempts).toBe(0)
   })
 
   it('accepts a temporary passcode once (or until it expires), and bounds guessing', async () => {

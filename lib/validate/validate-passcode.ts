@@ -7,7 +7,7 @@ import { consumeRateLimits } from '@/lib/rate-limit'
 import { getCachedSettings } from '@/lib/settings'
 import { isTemporaryPasscodeShape, verifyTemporaryPasscode } from '@/lib/temp-passcodes'
 import { readTokenSecret } from '@/lib/tokens'
-import { normalizeUsername } from '@/lib/users'
+import { normalizeUsername, ZUsername } from '@/lib/users'
 import type { ApiClientIdentity } from '@/lib/api-clients'
 import { isLockActive, reachesLockout, type LockPolicy } from './lockout'
 import { isWellFormedPasscode, splitPasscode } from './parse-validate-request'
@@ -72,14 +72,17 @@ export async function validatePasscode({
   context: AuditContext
   now?: Date
 }): Promise<ValidationResult> {
-  const username = normalizeUsername(rawUsername).slice(0, 254)
+  const parsedUsername = ZUsername.safeParse(rawUsername)
+  const username = parsedUsername.success ? parsedUsername.data : normalizeUsername(rawUsername).slice(0, 254)
   const actor = { type: 'API_CLIENT' as const, id: client.id, label: client.name }
 
-  if (!isWellFormedPasscode(passcode)) {
+  const malformed = !parsedUsername.success ? 'malformed-username' : !isWellFormedPasscode(passcode) ? 'malformed-passcode' : null
+  if (malformed) {
     await limit({ clientId: client.id, now })
-    // Too long, spaces, Unicode digits, control characters: no lookup, no hashing.
-    await insertAuditEvent({ at: now, action: 'validate.rejected', actor, context, subject: { type: 'user', label: username }, details: { reason: 'malformed-passcode', client: client.name } })
-    return { result: 'reject', reason: 'malformed-passcode' }
+    // A username no account can have; a passcode too long, with spaces, Unicode
+    // digits or control characters: no lookup, no hashing.
+    await insertAuditEvent({ at: now, action: 'validate.rejected', actor, context, subject: { type: 'user', label: username }, details: { reason: malformed, client: client.name } })
+    return { result: 'reject', reason: malformed }
   }
   await limit({ clientId: client.id, username, now })
 
