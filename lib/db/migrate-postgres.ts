@@ -69,6 +69,13 @@ export async function migratePostgres({ url, dir = POSTGRES_MIGRATIONS_DIR }: { 
       }
       applied.push(name)
     }
+    const [{ collation }] = (await client.query<{ collation: string }>('SELECT datcollate AS collation FROM pg_database WHERE datname = current_database()')).rows as [{ collation: string }]
+    if (!/^(C|POSIX)(\.|$)/i.test(collation)) {
+      console.warn(
+        `warning: this database sorts text by "${collation}". The helpdesk search compares byte-wise prefixes and needs the C collation ` +
+          'to match exactly and to use its indexes: create the database with `createdb --locale=C --template=template0` (README, "Running on PostgreSQL").',
+      )
+    }
     return applied
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined)

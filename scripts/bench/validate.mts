@@ -1,5 +1,5 @@
-// npm run bench:validate -- [--tokens 5000] [--seconds 8] [--connections 48]
-// The production server on SQLite with N enrolled tokens. Sends valid,
+// npm run bench:validate -- [--tokens 5000] [--seconds 8] [--connections 48] [--db sqlite|postgres]
+// The production server on SQLite (or PostgreSQL) with N enrolled tokens. Sends valid,
 // unique passcodes (and ~10 % wrong ones) over many keep-alive connections,
 // and in the same run measures GET /api/v1/health (one tiny query) as the
 // floor. Prints req/s and p50/p99 for both at saturation (closed loop: each
@@ -13,18 +13,19 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { parseArgs } from 'node:util'
-import { startBenchServer } from './bench-server.mjs'
+import { benchDatabase, startBenchServer } from './bench-server.mjs'
 
-const { values } = parseArgs({ options: { tokens: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '48' } } })
+const { values } = parseArgs({ options: { tokens: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '48' }, db: { type: 'string' } } })
 const tokens = Number(values.tokens)
 const seconds = Number(values.seconds)
 const connections = Number(values.connections)
 if (![tokens, seconds, connections].every((v) => Number.isInteger(v) && v > 0)) {
-  console.error('usage: npm run bench:validate -- [--tokens N] [--seconds N] [--connections N]')
+  console.error('usage: npm run bench:validate -- [--tokens N] [--seconds N] [--connections N] [--db sqlite|postgres]')
   process.exit(1)
 }
 
-const { base, stop } = await startBenchServer()
+const database = benchDatabase(values.db)
+const { base, stop } = await startBenchServer({ db: database })
 const { CLI_ACTOR } = await import('../../lib/audit')
 const { createApiClient } = await import('../../lib/api-clients')
 const { sealSecret } = await import('../../lib/crypto')
@@ -56,7 +57,7 @@ for (let i = 0; i < people.length; i += 1000) {
 }
 const { key } = await createApiClient({ name: 'bench-gateway', actor: CLI_ACTOR })
 await disconnectDb()
-console.log(`seeded ${tokens} active tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+console.log(`${database}: seeded ${tokens} active tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
 // Idle sockets are closed on our side (4 s) before the server's keep-alive
 // timeout (5 s) can close one under a request being sent on it.

@@ -22,7 +22,7 @@ case "${1:-}" in
     if [ -f "$data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$data" stop -m immediate >/dev/null 2>&1 || true; fi
     rm -rf "$data" && mkdir -p "$data"
     if [ "$(id -u)" = "0" ]; then chown postgres "$data"; fi
-    as_owner "$bin/initdb" -D "$data" -U portal -A trust --no-sync >/dev/null
+    as_owner "$bin/initdb" -D "$data" -U portal -A trust --no-sync --locale=C --encoding=UTF8 >/dev/null
     # Durability off: a test cluster, thrown away after the run.
     as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
       -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
