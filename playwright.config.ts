@@ -24,6 +24,8 @@ const launchOptions = fs.existsSync(chromiumPath)
 
 export default defineConfig({
   testDir: './e2e',
+  // Two servers on one PostgreSQL database: playwright.multi-instance.config.ts (npm run test:postgres).
+  testIgnore: 'multi-instance/**',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,

@@ -18,7 +18,7 @@ TEST_POSTGRES_URL="$admin" npx vitest run
 
 echo "== e2e smoke on PostgreSQL"
 E2E_DATABASE_URL="$(database portal_e2e)" npx playwright test --project=desktop \
-  e2e/health.spec.ts e2e/enroll-invitation.spec.ts e2e/enroll-journey.spec.ts e2e/validate-api.spec.ts
+  e2e/health.spec.ts e2e/enroll-invitation.spec.ts e2e/enroll-journey.spec.ts e2e/enroll-bad-input.spec.ts e2e/validate-api.spec.ts
 
 echo "== two instances, one database"
 E2E_DATABASE_URL="$(database portal_multi)" npx playwright test -c playwright.multi-instance.config.ts
