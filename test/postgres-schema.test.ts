@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { migratePostgres } from '@/lib/db/migrate-postgres'
 import { derivePostgresSchema, migrationNames, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA } from '@/scripts/db/postgres-schema'
+import { createPostgresDatabase } from './postgres-database'
 import { onPostgres } from './temp-database'
 
 // The PostgreSQL schema and migrations are derived from the SQLite ones
@@ -28,16 +28,7 @@ describe('the PostgreSQL schema', () => {
   // Needs a server: runs in the PostgreSQL pass of CI (TEST_POSTGRES_URL).
   it.runIf(onPostgres)('applying every migration gives exactly the database the derived schema describes', async () => {
     const admin = process.env.TEST_POSTGRES_URL!
-    const fresh = async () => {
-      const name = `tp_shape_${randomBytes(6).toString('hex')}`
-      const client = new pg.Client({ connectionString: admin })
-      await client.connect()
-      await client.query(`CREATE DATABASE "${name}"`)
-      await client.end()
-      const url = new URL(admin)
-      url.pathname = `/${name}`
-      return url.toString()
-    }
+    const fresh = () => createPostgresDatabase({ admin, prefix: 'tp_shape' })
     const migrated = await fresh()
     await migratePostgres({ url: migrated })
 
