@@ -25,6 +25,8 @@ describe('the hot-path connection', () => {
     expect((await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).updatedAt).toEqual(at)
     const [row] = await getHotSql().query<{ n: number | bigint }>(sql`SELECT COUNT(*) AS "n" FROM "User" WHERE "updatedAt" = ${at}`)
     expect(Number(row!.n)).toBe(1)
+    const [back] = await getHotSql().query<{ updatedAt: Date | string }>(sql`SELECT "updatedAt" FROM "User" WHERE "id" = ${user.id}`)
+    expect(new Date(back!.updatedAt)).toEqual(at)
   })
 
   it('waits for an open Prisma transaction instead of failing it, and is not undone by its rollback', async () => {

@@ -1,7 +1,7 @@
 import 'server-only'
 import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
-import { getDb } from './client'
+import pg from 'pg'
 import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath } from './database-url'
 
 // Statements for the hot paths (the validation API, rate limits): each one
@@ -16,7 +16,8 @@ import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath
 // rollback. This connection never waits for a lock on the event loop: a busy
 // database is retried after a short sleep, while the holder finishes.
 //
-// On PostgreSQL the same SQL goes through Prisma's pool ($1-style parameters).
+// On PostgreSQL the same SQL runs on a small pg pool of its own ($1-style
+// parameters), for the same reason: no query compiler per statement.
 // See docs/decisions/005.
 
 export type SqlValue = string | number | bigint | boolean | Date | null
@@ -110,15 +111,34 @@ export function createSqliteHotSql(file: string): HotSql {
   }
 }
 
-function createPostgresHotSql(): HotSql {
+// Prisma keeps DateTime as timestamp(3) *without* time zone, holding UTC.
+// Write dates as UTC wall-clock text and read them back as UTC, whatever the
+// server's or this process's time zone.
+const TIMESTAMP_OID = 1114
+// count(*) and other int8 results: exact, as BigInt (pg's default is a string).
+const INT8_OID = 20
+const postgresValue = (value: SqlValue) => (value instanceof Date ? value.toISOString().replace('Z', '') : value)
+const postgresTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    format === 'binary'
+      ? pg.types.getTypeParser(oid, format)
+      : oid === TIMESTAMP_OID
+        ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+        : oid === INT8_OID
+          ? (text: string) => BigInt(text)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+export function createPostgresHotSql(url: string): HotSql {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: postgresTypes })
   const numbered = (text: string) => {
     let n = 0
     return text.replace(/\?/g, () => `$${++n}`)
   }
   return {
-    query: <T>({ text, values }: Sql) => getDb().$queryRawUnsafe<T[]>(numbered(text), ...values),
-    execute: ({ text, values }: Sql) => getDb().$executeRawUnsafe(numbered(text), ...values),
-    close: () => undefined,
+    query: async <T>({ text, values }: Sql) => (await pool.query(numbered(text), values.map(postgresValue))).rows as T[],
+    execute: async ({ text, values }: Sql) => (await pool.query(numbered(text), values.map(postgresValue))).rowCount ?? 0,
+    close: () => void pool.end(),
   }
 }
 
@@ -129,7 +149,7 @@ export function getHotSql(): HotSql {
   if (!globalForHotSql.tokenPortalHotSql) {
     const url = resolveDatabaseUrl(process.env.DATABASE_URL)
     if (databaseKind(url) === 'postgresql') {
-      globalForHotSql.tokenPortalHotSql = createPostgresHotSql()
+      globalForHotSql.tokenPortalHotSql = createPostgresHotSql(url)
     } else {
       ensureSqliteDirectory(url)
       globalForHotSql.tokenPortalHotSql = createSqliteHotSql(sqliteFilePath(url))
