@@ -12,6 +12,7 @@
 // route, the floor included: that p99 measures the queue, not the code.)
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { benchDatabase, startBenchServer } from './bench-server.mjs'
 
@@ -151,7 +152,11 @@ async function steady(next: () => Promise<void>, rate: number, forSeconds: numbe
   return { requests: latencies.length, seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) }
 }
 const floorRate = floor.requests / floor.seconds
+// The load generator shares the cores: its own stalls delay requests too, and are printed beside the figures.
+const generatorDelay = monitorEventLoopDelay({ resolution: 5 })
+generatorDelay.enable()
 const steadyRun = await steady(validateOnce, floorRate / 2, seconds)
+generatorDelay.disable()
 
 const line = (name: string, run: Run) =>
   `${name.padEnd(22)}${Math.round(run.requests / run.seconds).toString().padStart(8)} req/s   p50 ${pct(run.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(run.latencies, 99).toFixed(1).padStart(6)} ms   (${run.requests} requests, ${connections} connections)`
@@ -162,6 +167,7 @@ console.log(
 )
 const share = (validateRun.requests / validateRun.seconds / floorRate) * 100
 const p99 = pct(steadyRun.latencies, 99)
+console.log(`(load generator's own event-loop delay in the steady run: p99 ${(generatorDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(generatorDelay.max / 1e6).toFixed(1)} ms)`)
 console.log(`validate is ${share.toFixed(0)} % of the floor (goal ≥ 50 %); p99 ${p99.toFixed(1)} ms at half the floor's rate (goal < 50 ms)`)
 console.log(`valid accepted ${tally.validAccepted}, valid rejected ${tally.validRejected}, wrong rejected ${tally.wrongRejected}, wrong accepted ${tally.wrongAccepted}, non-200 ${tally.other}`)
 agent.destroy()
