@@ -5,9 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { migrationNames, migrationSql, SQLITE_MIGRATIONS } from '@/lib/db/migration-files'
 
 const prisma = createRequire(import.meta.url).resolve('prisma/build/index.js')
-const migrationsDir = path.resolve('prisma', 'migrations')
 
 function diffFrom(fromArgs: string[], to = 'prisma/schema.prisma'): string {
   return execFileSync(process.execPath, [prisma, 'migrate', 'diff', ...fromArgs, '--to-schema-datamodel', to, '--script'], {
@@ -35,10 +35,7 @@ describe('migrations', () => {
   it('applying every migration gives exactly the database schema.prisma describes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-mig-'))
     const migrated = new Database(path.join(dir, 'a.db'))
-    for (const name of fs.readdirSync(migrationsDir).sort()) {
-      const file = path.join(migrationsDir, name, 'migration.sql')
-      if (fs.existsSync(file)) migrated.exec(fs.readFileSync(file, 'utf8'))
-    }
+    for (const name of migrationNames(SQLITE_MIGRATIONS)) migrated.exec(migrationSql(SQLITE_MIGRATIONS, name))
     const fromSchema = new Database(path.join(dir, 'b.db'))
     fromSchema.exec(diffFrom(['--from-empty']))
     expect(shape(migrated), 'schema.prisma changed without a migration: run `npm run db:new-migration -- <name>`').toEqual(

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { migrationNames, migrationSql, SQLITE_MIGRATIONS } from '@/lib/db/migration-files'
 
 /** True when the suite runs against PostgreSQL (TEST_POSTGRES_URL, test/setup-postgres.ts). */
 export const onPostgres = Boolean(process.env.TEST_POSTGRES_URL)
@@ -24,11 +25,7 @@ export function setUpTempDatabase(): { file: string; dir: string } {
     return { file, dir }
   }
   const sqlite = new Database(file)
-  const migrations = path.resolve('prisma', 'migrations')
-  for (const name of fs.readdirSync(migrations).sort()) {
-    const sql = path.join(migrations, name, 'migration.sql')
-    if (fs.existsSync(sql)) sqlite.exec(fs.readFileSync(sql, 'utf8'))
-  }
+  for (const name of migrationNames(SQLITE_MIGRATIONS)) sqlite.exec(migrationSql(SQLITE_MIGRATIONS, name))
   sqlite.close()
 
   process.env.DATABASE_URL = `file:${file}`

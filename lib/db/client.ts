@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type BetterSqlite3 from 'better-sqlite3'
 import { PrismaClient } from '@/generated/prisma/client'
 import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-pg/client'
-import { closeHotSql } from './hot-sql'
+import { closeHotSql, SQLITE_PRAGMAS } from './hot-sql'
 import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath } from './database-url'
 
 export type Db = PrismaClient
@@ -23,15 +23,11 @@ export function createDbClient({ url }: { url: string }): Db {
     adapter: {
       provider: factory.provider,
       adapterName: factory.adapterName,
-      // WAL: readers never wait for the writer, and a commit appends to the
-      // log instead of rewriting pages behind a rollback journal. With
-      // synchronous=NORMAL a commit needs no fsync of its own (the log is
-      // synced at checkpoints): a power cut can lose the last commits, never
-      // corrupt the file. Without this, every write paid for its own fsyncs
-      // and the validation API managed tens of requests per second.
+      // SQLITE_PRAGMAS (WAL, synchronous=NORMAL): without them every write paid
+      // for its own fsyncs and the validation API managed tens of requests per second.
       connect: async () => {
         const adapter = await factory.connect()
-        await adapter.executeScript('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;')
+        await adapter.executeScript(SQLITE_PRAGMAS)
         beginTransactionsImmediately((adapter as unknown as { client: BetterSqlite3.Database }).client)
         return adapter
       },

@@ -69,14 +69,21 @@ function sqliteValue(value: SqlValue): string | number | bigint | null {
   return value
 }
 
+/**
+ * Every SQLite connection of ours: WAL, so readers never wait for the writer
+ * and a commit appends to the log; synchronous=NORMAL, so a commit needs no
+ * fsync of its own (the log is synced at checkpoints): a power cut can lose
+ * the last commits, never corrupt the file.
+ */
+export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;'
+
 const isBusy = (error: unknown) => typeof error === 'object' && error !== null && /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code))
 
 export function createSqliteHotSql(file: string): HotSql {
   // timeout 0: a busy_timeout would block the event loop, and with it the
   // very transaction we are waiting for.
   const db = new Database(file, { timeout: 0 })
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
+  db.exec(SQLITE_PRAGMAS)
   const statements = new Map<string, Database.Statement>()
   const prepared = (text: string) => {
     let statement = statements.get(text)

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import pg from 'pg'
+import { migrationNames, migrationSql, POSTGRES_MIGRATIONS } from './migration-files'
 
 // Applies prisma/postgres/migrations to a PostgreSQL database.
 //
@@ -12,8 +11,6 @@ import pg from 'pg'
 // `prisma migrate deploy` sees the same history: under an advisory lock (two
 // instances starting at once migrate once), each migration in its own
 // transaction (PostgreSQL DDL is transactional: a failed one leaves nothing).
-
-export const POSTGRES_MIGRATIONS_DIR = path.join('prisma', 'postgres', 'migrations')
 
 // The lock key Prisma Migrate itself uses.
 const MIGRATION_LOCK_KEY = 72707369
@@ -30,12 +27,8 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`
 
 /** Applies every migration not yet recorded; returns the names applied, oldest first. */
-export async function migratePostgres({ url, dir = POSTGRES_MIGRATIONS_DIR }: { url: string; dir?: string }): Promise<string[]> {
-  const migrations = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'migration.sql')))
-    .map((e) => e.name)
-    .sort()
+export async function migratePostgres({ url, dir = POSTGRES_MIGRATIONS }: { url: string; dir?: string }): Promise<string[]> {
+  const migrations = migrationNames(dir)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -49,7 +42,7 @@ export async function migratePostgres({ url, dir = POSTGRES_MIGRATIONS_DIR }: { 
     const done = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]))
     const applied: string[] = []
     for (const name of migrations) {
-      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8')
+      const sql = migrationSql(dir, name)
       const checksum = createHash('sha256').update(sql).digest('hex')
       if (done.has(name)) {
         if (done.get(name) !== checksum) throw new Error(`migration ${name} was changed after it was applied`)

@@ -69,20 +69,16 @@ export async function markCodeUsed({
   unlockedBefore: Date | null
   now: Date
 }): Promise<boolean> {
-  const hot = getHotSql()
-  const lockFree = unlockedBefore ?? new Date(0)
-  const count =
+  // TOTP: a later step than the last accepted one. HOTP: the counter we matched from.
+  const [advance, unused] =
     'timeStep' in match
-      ? await hot.execute(sql`
-          UPDATE "Token" SET "lastTimeStep" = ${match.timeStep}, "failedAttempts" = 0, "lockedAt" = NULL, "lastUsedAt" = ${now}, "updatedAt" = ${now}
-          WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash}
-            AND ("lockedAt" IS NULL OR "lockedAt" <= ${lockFree})
-            AND ("lastTimeStep" IS NULL OR "lastTimeStep" < ${match.timeStep})`)
-      : await hot.execute(sql`
-          UPDATE "Token" SET "counter" = ${match.nextCounter}, "failedAttempts" = 0, "lockedAt" = NULL, "lastUsedAt" = ${now}, "updatedAt" = ${now}
-          WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash}
-            AND ("lockedAt" IS NULL OR "lockedAt" <= ${lockFree})
-            AND "counter" = ${token.counter}`)
+      ? [sql`"lastTimeStep" = ${match.timeStep}`, sql`("lastTimeStep" IS NULL OR "lastTimeStep" < ${match.timeStep})`]
+      : [sql`"counter" = ${match.nextCounter}`, sql`"counter" = ${token.counter}`]
+  const count = await getHotSql().execute(sql`
+    UPDATE "Token" SET ${advance}, "failedAttempts" = 0, "lockedAt" = NULL, "lastUsedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash}
+      AND ("lockedAt" IS NULL OR "lockedAt" <= ${unlockedBefore ?? new Date(0)})
+      AND ${unused}`)
   return count === 1
 }
 
@@ -118,13 +114,9 @@ export async function findLiveTemporaryPasscodes({ userId, now }: { userId: stri
 
 /** Uses a temporary passcode if it is still live (and, single-use, unused); true when this call used it. */
 export async function spendTemporaryPasscode({ passcode, now }: { passcode: LiveTemporaryPasscode; now: Date }): Promise<boolean> {
-  const count = passcode.singleUse
-    ? await getHotSql().execute(sql`
-        UPDATE "TemporaryPasscode" SET "useCount" = "useCount" + 1, "lastUsedAt" = ${now}
-        WHERE "id" = ${passcode.id} AND "revokedAt" IS NULL AND "expiresAt" > ${now} AND "useCount" = 0`)
-    : await getHotSql().execute(sql`
-        UPDATE "TemporaryPasscode" SET "useCount" = "useCount" + 1, "lastUsedAt" = ${now}
-        WHERE "id" = ${passcode.id} AND "revokedAt" IS NULL AND "expiresAt" > ${now}`)
+  const count = await getHotSql().execute(sql`
+    UPDATE "TemporaryPasscode" SET "useCount" = "useCount" + 1, "lastUsedAt" = ${now}
+    WHERE "id" = ${passcode.id} AND "revokedAt" IS NULL AND "expiresAt" > ${now} ${passcode.singleUse ? sql`AND "useCount" = 0` : sql``}`)
   return count === 1
 }
 

@@ -3,7 +3,7 @@
 # owned by an unprivileged user (PostgreSQL refuses to run as root).
 #   scripts/ci/postgres.sh start   → prints the admin URL (database "postgres")
 #   scripts/ci/postgres.sh stop
-# Installs Debian's postgresql package when its server binaries are missing.
+# Needs Debian's postgresql package (.ci/run installs it on a fresh machine).
 set -euo pipefail
 port="${PGPORT:-55432}"
 data="${PGDATA_DIR:-/tmp/token-portal-pg-$port}"
@@ -14,9 +14,8 @@ as_owner() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@
 case "${1:-}" in
   start)
     if [ -z "$(pgbin)" ] || [ ! -x "$(pgbin)/initdb" ]; then
-      if [ "$(id -u)" != "0" ]; then echo "postgres.sh: PostgreSQL server binaries are missing; install Debian's postgresql package" >&2; exit 1; fi
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+      echo "postgres.sh: PostgreSQL server binaries are missing; install Debian's postgresql package (as root: apt-get install -y postgresql; .ci/run does)" >&2
+      exit 1
     fi
     bin="$(pgbin)"
     if [ -f "$data/postmaster.pid" ]; then as_owner "$bin/pg_ctl" -D "$data" stop -m immediate >/dev/null 2>&1 || true; fi

@@ -4,12 +4,12 @@
 // drift check in test/postgres-schema.test.ts.
 import fs from 'node:fs'
 import path from 'node:path'
+import { SQLITE_MIGRATIONS } from '../../lib/db/migration-files'
 
+export { migrationNames, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from '../../lib/db/migration-files'
 export const SQLITE_SCHEMA = path.join('prisma', 'schema.prisma')
-export const SQLITE_MIGRATIONS = path.join('prisma', 'migrations')
 export const SQLITE_SNAPSHOT = path.join(SQLITE_MIGRATIONS, 'schema-snapshot.prisma')
 export const POSTGRES_SCHEMA = path.join('prisma', 'postgres', 'schema.prisma')
-export const POSTGRES_MIGRATIONS = path.join('prisma', 'postgres', 'migrations')
 
 const HEADER = '// Generated from prisma/schema.prisma by scripts/db/postgres-schema.ts: do not edit.\n// Change prisma/schema.prisma, then run `npm run db:new-migration -- <name>`.\n'
 
@@ -28,13 +28,4 @@ export function derivePostgresSchema(sqliteSchema: string): string {
 export function writePostgresSchema(): void {
   fs.mkdirSync(path.dirname(POSTGRES_SCHEMA), { recursive: true })
   fs.writeFileSync(POSTGRES_SCHEMA, derivePostgresSchema(fs.readFileSync(SQLITE_SCHEMA, 'utf8')))
-}
-
-/** Migration folder names (timestamp_name), oldest first. */
-export function migrationNames(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'migration.sql')))
-    .map((e) => e.name)
-    .sort()
 }
