@@ -1,87 +1,78 @@
-import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
-
-type Violation = { url: string; id: string; help: string; targets: string[] }
+import { captureSettled, scanSnapshot, trackNavigations, type Snapshot, type Violation } from './helpers/a11y'
 
 type Fixtures = {
   /** Accessibility violations found on every page this test loaded. */
   axeViolations: Violation[]
 }
 
-// An email's HTML, shown as its own document by the dev mail viewer, lives
-// in mail clients that have no landmarks; every WCAG rule still applies.
-const EMAIL_DOCUMENT = /\/dev\/mail\/[^/]+\/html$/
-
-async function scan(page: Page): Promise<Violation[]> {
-  const builder = new AxeBuilder({ page })
-    // Only violations are read; skipping the detail of passes makes a scan
-    // several times faster. (options() replaces earlier settings: call it first.)
-    .options({ resultTypes: ['violations'] })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-  if (EMAIL_DOCUMENT.test(new URL(page.url()).pathname)) builder.disableRules(['landmark-one-main', 'region'])
-  const results = await builder.analyze()
-  return results.violations.map((v) => ({
-    url: page.url(),
-    id: v.id,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(' ')),
-  }))
-}
+const ours = (url: string) => url.startsWith('http') && url.includes('127.0.0.1')
 
 /**
- * Every test gets a page that is scanned with axe each time a document
- * finishes loading, and watched for CSP violations and uncaught errors. A
- * scan cut short by the next navigation is redone at the end on a fresh
- * visit of the same URL, so no page goes unscanned.
+ * Every test gets a page that is scanned with axe each time it settles on a
+ * new URL (a full load or a client-side navigation), and once more as the
+ * test leaves it, and that is watched for CSP violations and uncaught
+ * errors. Each scan runs on a copy of the page taken at a settled moment
+ * (helpers/a11y.ts), never on the live page, which the test may be changing
+ * meanwhile. A URL the test left before it settled is scanned at the end on
+ * a fresh visit, so no page goes unscanned.
  */
 export const test = base.extend<Fixtures>({
   axeViolations: async ({}, provide) => {
     await provide([])
   },
   page: async ({ page, axeViolations, javaScriptEnabled }, provide, testInfo) => {
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
     if (javaScriptEnabled === false) {
       // axe runs as a script in the page; the same pages are scanned by the
       // tests that run with JavaScript.
-      const problems: string[] = []
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
       await provide(page)
       expect(problems, 'no uncaught errors').toEqual([])
       return
     }
-    const problems: string[] = []
-    const missed = new Set<string>()
-    const scans: Promise<void>[] = []
-    let lastScannedUrl = ''
-
     page.on('console', (msg) => {
       if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`)
     })
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
-    page.on('load', () => {
-      const url = page.url()
-      if (!url.startsWith('http') || !url.includes('127.0.0.1')) return
-      lastScannedUrl = url
-      scans.push(
-        scan(page).then(
-          (v) => void axeViolations.push(...v),
-          () => void missed.add(url),
-        ),
-      )
+
+    const context = page.context()
+    const captures: Promise<void>[] = []
+    const scanned = new Set<string>()
+    const missed = new Set<string>()
+    let lastMark = ''
+    // Scans run one at a time beside the test; captures must not wait for them.
+    let scans = Promise.resolve()
+    const scan = (snapshot: Snapshot) => {
+      lastMark = snapshot.mark
+      scanned.add(snapshot.url)
+      scans = scans.then(async () => void axeViolations.push(...(await scanSnapshot(context, snapshot))))
+    }
+    const captureAndScan = async (target: Page, url: string, since = '') => {
+      const snapshot = await captureSettled(target, url, { since })
+      if (snapshot === 'left') missed.add(url)
+      else if (snapshot !== 'unchanged') scan(snapshot)
+    }
+
+    await trackNavigations(page)
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && ours(frame.url())) captures.push(captureAndScan(page, frame.url()))
     })
 
     await provide(page)
 
-    await Promise.all(scans)
-    if (!page.isClosed() && page.url().startsWith('http') && page.url() !== lastScannedUrl) {
-      // The page as the test left it, when it got there without a full load.
-      await scan(page).then((v) => void axeViolations.push(...v), () => undefined)
-    }
-    for (const url of missed) {
-      const again = await page.context().newPage()
+    await Promise.all(captures)
+    // The page as the test left it: forms answered in place change no URL.
+    if (!page.isClosed() && ours(page.url())) await captureAndScan(page, page.url(), lastMark)
+    for (const url of [...missed]) {
+      if (scanned.has(url)) continue
+      const again = await context.newPage()
+      await trackNavigations(again)
       await again.goto(url)
-      axeViolations.push(...(await scan(again)))
+      await captureAndScan(again, again.url())
+      await scans
       await again.close()
     }
+    await scans
 
     const unique = [...new Map(axeViolations.map((v) => [`${v.url} ${v.id}`, v])).values()]
     if (unique.length) await testInfo.attach('axe-violations', { body: JSON.stringify(unique, null, 2), contentType: 'application/json' })

@@ -54,20 +54,26 @@ test('[SECURITY] injected markup cannot run script: no inline handlers, no parse
   page.on('console', (msg) => void (/Content Security Policy/.test(msg.text()) && blocked.push(msg.text())))
   await page.goto('/')
 
+  // Each attempt is over once the browser reports the blocked script (and
+  // it would have run by then if allowed): wait for that report, not a time.
+  const blockedReport = () => page.waitForEvent('console', (msg) => /Content Security Policy/.test(msg.text()))
+
   // The classic payload: markup with an inline event handler.
+  let report = blockedReport()
   await page.evaluate(() => {
     document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image" onerror="window.injectedRan = true">')
   })
-  await page.waitForTimeout(200)
+  await report
   expect(await page.evaluate(() => (window as unknown as { injectedRan?: boolean }).injectedRan === true)).toBe(false)
 
   // A parser-inserted inline script without the nonce.
+  report = blockedReport()
   await page.evaluate(() => {
     document.open()
     document.write('<!doctype html><p>replaced</p><script>window.injectedRan = true</script>')
     document.close()
   })
-  await page.waitForTimeout(200)
+  await report
   expect(await page.evaluate(() => (window as unknown as { injectedRan?: boolean }).injectedRan === true)).toBe(false)
   expect(blocked.length).toBeGreaterThanOrEqual(2)
 })
