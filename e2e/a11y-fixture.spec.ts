@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { captureSettled, scanSnapshot, trackNavigations } from './helpers/a11y'
+import { captureSettled, createSnapshotScanner, trackNavigations } from './helpers/a11y'
 
 // The axe fixture's own promises, on synthetic pages (no server needed):
 // scans see a page as a person would once it has settled, never the gap of
@@ -42,14 +42,14 @@ test('[A11Y] a copy taken during a client-side navigation waits for the new titl
   if (typeof snapshot === 'string') throw new Error(`expected a snapshot, got ${snapshot}`)
   expect(snapshot.html).toContain('<title>Second page</title>')
   expect(snapshot.html).not.toContain('<script')
-  expect((await scanSnapshot(context, snapshot)).map((v) => v.id)).not.toContain('document-title')
+  expect((await createSnapshotScanner(context).scan(snapshot)).map((v) => v.id)).not.toContain('document-title')
 })
 
 test('[A11Y] a page that never gets a title is still scanned, and fails', async ({ page, context }) => {
   await page.goto(`${base}/untitled`)
   const snapshot = await captureSettled(page, `${base}/untitled`, { timeout: 500 })
   if (typeof snapshot === 'string') throw new Error(`expected a snapshot, got ${snapshot}`)
-  expect((await scanSnapshot(context, snapshot)).map((v) => v.id)).toContain('document-title')
+  expect((await createSnapshotScanner(context).scan(snapshot)).map((v) => v.id)).toContain('document-title')
 })
 
 test('[A11Y] a page left before it settled is reported as left, and an unchanged one is not copied twice', async ({ page }) => {

@@ -91,28 +91,37 @@ export async function captureSettled(page: Page, url: string, { timeout = 5_000,
 const EMAIL_DOCUMENT = /\/dev\/mail\/[^/]+\/html$/
 
 /**
- * Runs axe on a snapshot in a page of its own (same context: same viewport,
- * device and cookies), served at the snapshot's URL so that its stylesheets
+ * Runs axe on snapshots in a page of its own (same context: same viewport,
+ * device and cookies), served at each snapshot's URL so that its stylesheets
  * and images load as they did. Nothing the test does can change it mid-scan.
+ * One page per test, created on the first scan.
  */
-export async function scanSnapshot(context: BrowserContext, snapshot: Snapshot): Promise<Violation[]> {
-  const page = await context.newPage()
-  try {
-    await page.route('**/*', (route) =>
-      route.request().isNavigationRequest()
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: snapshot.html })
-        : route.continue(),
-    )
-    await page.goto(snapshot.url)
-    const builder = new AxeBuilder({ page })
-      // Only violations are read; skipping the detail of passes makes a scan
-      // several times faster. (options() replaces earlier settings: call it first.)
-      .options({ resultTypes: ['violations'] })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    if (EMAIL_DOCUMENT.test(new URL(snapshot.url).pathname)) builder.disableRules(['landmark-one-main', 'region'])
-    const results = await builder.analyze()
-    return results.violations.map((v) => ({ url: snapshot.url, id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
-  } finally {
-    await page.close()
+export function createSnapshotScanner(context: BrowserContext) {
+  let page: Page | undefined
+  let current: Snapshot | undefined
+  return {
+    async scan(snapshot: Snapshot): Promise<Violation[]> {
+      if (!page) {
+        page = await context.newPage()
+        await page.route('**/*', (route) =>
+          route.request().isNavigationRequest() && current
+            ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: current.html })
+            : route.continue(),
+        )
+      }
+      current = snapshot
+      await page.goto(snapshot.url)
+      const builder = new AxeBuilder({ page })
+        // Only violations are read; skipping the detail of passes makes a scan
+        // several times faster. (options() replaces earlier settings: call it first.)
+        .options({ resultTypes: ['violations'] })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      if (EMAIL_DOCUMENT.test(new URL(snapshot.url).pathname)) builder.disableRules(['landmark-one-main', 'region'])
+      const results = await builder.analyze()
+      return results.violations.map((v) => ({ url: snapshot.url, id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }))
+    },
+    async close() {
+      await page?.close()
+    },
   }
 }
