@@ -48,7 +48,7 @@ export function prepareBenchDatabase({ db = 'sqlite' }: { db?: BenchDatabase } =
   return { dir, cleanup }
 }
 
-export async function startBenchServer({ db = 'sqlite' }: { db?: BenchDatabase } = {}): Promise<{ base: string; stop: () => void }> {
+export async function startBenchServer({ db = 'sqlite' }: { db?: BenchDatabase } = {}) {
   const { cleanup } = prepareBenchDatabase({ db })
   const port = await new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -61,6 +61,7 @@ export async function startBenchServer({ db = 'sqlite' }: { db?: BenchDatabase }
   delete process.env.SMTP_URL
 
   const server = spawn(process.execPath, ['bin/portal.mjs', 'serve'], { env: process.env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const exited = new Promise<string>((resolve) => server.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exit code ${code}`)))
   let stopped = false
   const stop = () => {
     if (stopped) return
@@ -78,5 +79,46 @@ export async function startBenchServer({ db = 'sqlite' }: { db?: BenchDatabase }
     if (i > 600 || server.exitCode !== null) throw new Error('the server did not start')
     await new Promise((r) => setTimeout(r, 500))
   }
-  return { base, stop }
+  return {
+    base,
+    stop,
+    /** Whether the server is still up, or how it ended (a crash shows as its signal). */
+    status: () => Promise.race([exited, Promise.resolve('running')]),
+    /** Resident memory of the Next.js server process in bytes (Linux), or null. */
+    serverRss: () => rssOf(leafProcess(server.pid)),
+    /** Stops the server and reports how it exited. */
+    stopAndWait: async () => {
+      stop()
+      return exited
+    },
+  }
+}
+
+// bin/portal.mjs → the CLI → `next start`: the server is the deepest descendant.
+function leafProcess(pid: number | undefined): number | undefined {
+  if (pid === undefined || process.platform !== 'linux') return pid
+  const children = new Map<number, number[]>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let leaf = pid
+  for (let next = children.get(leaf); next?.length; next = children.get(leaf)) leaf = next[next.length - 1]!
+  return leaf
+}
+
+function rssOf(pid: number | undefined): number | null {
+  if (pid === undefined || process.platform !== 'linux') return null
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) * 1024 : null
+  } catch {
+    return null
+  }
 }

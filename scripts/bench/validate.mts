@@ -1,4 +1,4 @@
-// npm run bench:validate -- [--tokens 5000] [--seconds 8] [--connections 48] [--db sqlite|postgres]
+// npm run bench:validate -- [--tokens 5000] [--seconds 8] [--connections 48] [--db sqlite|postgres] [--soak SECONDS]
 // The production server on SQLite (or PostgreSQL) with N enrolled tokens. Sends valid,
 // unique passcodes (and ~10 % wrong ones) over many keep-alive connections,
 // and in the same run measures GET /api/v1/health (one tiny query) as the
@@ -10,23 +10,33 @@
 // Goal, on a 2-core machine: validate ≥ 50 % of the floor; p99 < 50 ms at
 // that rate. (At saturation, latency is connections ÷ throughput for any
 // route, the floor included: that p99 measures the queue, not the code.)
+// --soak N: then keeps validate at that steady rate for N more seconds,
+// printing the server's resident memory each minute and how it exited (a
+// native crash shows as its signal): the check that a runtime or driver
+// upgrade neither aborts nor leaks under hours of sign-ins.
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { benchDatabase, startBenchServer } from './bench-server.mjs'
 
-const { values } = parseArgs({ options: { tokens: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '48' }, db: { type: 'string' } } })
-const tokens = Number(values.tokens)
+const { values } = parseArgs({
+  options: { tokens: { type: 'string' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '48' }, db: { type: 'string' }, soak: { type: 'string', default: '0' } },
+})
+const soakSeconds = Number(values.soak)
+// Each token takes one valid code per 30 s step: a long run at a few hundred
+// requests a second needs that many times 30 tokens.
+const tokens = Number(values.tokens ?? (soakSeconds > 0 ? 40_000 : 5000))
 const seconds = Number(values.seconds)
 const connections = Number(values.connections)
-if (![tokens, seconds, connections].every((v) => Number.isInteger(v) && v > 0)) {
-  console.error('usage: npm run bench:validate -- [--tokens N] [--seconds N] [--connections N] [--db sqlite|postgres]')
+if (![tokens, seconds, connections].every((v) => Number.isInteger(v) && v > 0) || !Number.isInteger(soakSeconds) || soakSeconds < 0) {
+  console.error('usage: npm run bench:validate -- [--tokens N] [--seconds N] [--connections N] [--db sqlite|postgres] [--soak SECONDS]')
   process.exit(1)
 }
 
 const database = benchDatabase(values.db)
-const { base, stop } = await startBenchServer({ db: database })
+const { base, status, serverRss, stopAndWait } = await startBenchServer({ db: database })
+console.log(`runtime: Node.js ${process.version}`)
 const { CLI_ACTOR } = await import('../../lib/audit')
 const { createApiClient } = await import('../../lib/api-clients')
 const { sealSecret } = await import('../../lib/crypto')
@@ -108,7 +118,10 @@ const codes = new Map<string, string>()
 const codeFor = (person: (typeof people)[number], step: number) => {
   const id = `${person.tokenId}:${step}`
   let code = codes.get(id)
-  if (!code) codes.set(id, (code = generateOtp({ type: 'TOTP', secret: person.secret, timestamp: step * 30_000 })))
+  if (!code) {
+    if (codes.size > 200_000) codes.clear()
+    codes.set(id, (code = generateOtp({ type: 'TOTP', secret: person.secret, timestamp: step * 30_000 })))
+  }
   return code
 }
 const firstStep = Math.floor(Date.now() / 30_000)
@@ -169,10 +182,34 @@ const share = (validateRun.requests / validateRun.seconds / floorRate) * 100
 const p99 = pct(steadyRun.latencies, 99)
 console.log(`(load generator's own event-loop delay in the steady run: p99 ${(generatorDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(generatorDelay.max / 1e6).toFixed(1)} ms)`)
 console.log(`validate is ${share.toFixed(0)} % of the floor (goal ≥ 50 %); p99 ${p99.toFixed(1)} ms at half the floor's rate (goal < 50 ms)`)
+
+let soakFailed = false
+if (soakSeconds > 0) {
+  const rate = floorRate / 2
+  const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MB`)
+  console.log(`soak: validate at ${Math.round(rate)}/s (open loop) for ${soakSeconds} s; the server's resident memory each minute`)
+  const memory: number[] = []
+  const before = serverRss()
+  for (let elapsed = 0; elapsed < soakSeconds; elapsed += 60) {
+    const run = await steady(validateOnce, rate, Math.min(60, soakSeconds - elapsed))
+    const rss = serverRss()
+    if (rss !== null) memory.push(rss)
+    const state = await status()
+    console.log(`  ${String(Math.round((elapsed + run.seconds) / 60)).padStart(3)} min  ${String(run.requests).padStart(7)} requests  p99 ${pct(run.latencies, 99).toFixed(1).padStart(6)} ms  rss ${mb(rss).padStart(7)}  server ${state}`)
+    if (state !== 'running') {
+      soakFailed = true
+      break
+    }
+  }
+  if (memory.length) {
+    console.log(`soak memory: before ${mb(before)}, after the first minute ${mb(memory[0]!)}, peak ${mb(Math.max(...memory))}, at the end ${mb(memory.at(-1)!)}`)
+  }
+}
 console.log(`valid accepted ${tally.validAccepted}, valid rejected ${tally.validRejected}, wrong rejected ${tally.wrongRejected}, wrong accepted ${tally.wrongAccepted}, non-200 ${tally.other}`)
 agent.destroy()
-stop()
-if (tally.validRejected || tally.wrongAccepted || tally.other) {
+const ending = await stopAndWait()
+console.log(`server stopped: ${ending}`)
+if (tally.validRejected || tally.wrongAccepted || tally.other || soakFailed) {
   console.error('correctness check failed: see the counts above')
   process.exit(1)
 }

@@ -50,9 +50,20 @@ export async function runServe(args: string[], out: Output): Promise<void> {
 
 function runNext(next: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const server = spawn(process.execPath, [next, ...args], { stdio: 'inherit', env })
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  let stopping = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopping = true
+      server.kill(signal)
+    })
+  }
   return new Promise<void>((resolve, reject) => {
-    server.on('exit', (code) => (code === 0 || code === null ? resolve() : reject(new Error(`the server exited with code ${code}`))))
+    server.on('exit', (code, signal) => {
+      // Stopped on request: fine. Killed otherwise (a native crash aborts
+      // with SIGABRT or SIGSEGV): a failure, so a supervisor restarts it and logs why.
+      if (code === 0 || (signal && stopping)) resolve()
+      else reject(new Error(signal ? `the server was killed by ${signal}` : `the server exited with code ${code}`))
+    })
   })
 }
 

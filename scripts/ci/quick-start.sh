@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's quick start, as a new user runs it after `npm install`:
+# `npm start` must serve the portal. Checks the health route and the home
+# page, prints which Node.js the server runs on, and stops it.
+# Used by .ci/run on the machine's own Node (20 here: npm install fetched a
+# supported runtime, which npm start must pick up).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+dir="$(mktemp -d)"
+# A database of its own, so the check leaves nothing behind in data/.
+PORT="$port" DATABASE_URL="file:$dir/portal.db" setsid npm start >"$dir/log" 2>&1 &
+pid=$!
+trap 'kill -TERM -- -"$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
+
+for _ in $(seq 1 240); do
+  if curl -fsS "http://127.0.0.1:$port/api/v1/health" >"$dir/health" 2>/dev/null; then break; fi
+  if ! kill -0 "$pid" 2>/dev/null; then cat "$dir/log"; echo "quick start: npm start exited" >&2; exit 1; fi
+  sleep 0.5
+done
+[ -s "$dir/health" ] || { cat "$dir/log"; echo "quick start: no answer on port $port" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port/" | grep -q '<h1[^>]*>Your sign-in token, in a few minutes</h1>' || { echo "quick start: the home page is not the portal's" >&2; exit 1; }
+
+server="$(pgrep -f 'next-server' -g "$pid" | head -n 1 || true)"
+runtime="$( [ -n "$server" ] && "$(readlink -f "/proc/$server/exe")" --version || echo unknown)"
+echo "quick start: npm start serves the portal on Node.js $runtime (npm install ran on $(node --version)); health $(cat "$dir/health")"
