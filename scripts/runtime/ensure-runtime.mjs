@@ -40,8 +40,22 @@ function ourShim() {
   }
 }
 
+const isOurs = (file) => fs.existsSync(file) && fs.existsSync(prefix) && fs.realpathSync(file).startsWith(fs.realpathSync(prefix))
+
+/**
+ * The major version of the machine's own Node: the one npm runs on
+ * (npm_node_execpath). This script itself may run on the fetched runtime,
+ * when npm scripts find it first on PATH.
+ */
+function hostMajor() {
+  const host = [process.env.npm_node_execpath, process.execPath].find((file) => file && !isOurs(file))
+  if (!host) return 0
+  const version = host === process.execPath ? process.versions.node : execFileSync(host, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim()
+  return Number(version.split('.')[0])
+}
+
 function ensureRuntime() {
-  const major = Number(process.versions.node.split('.')[0])
+  const major = hostMajor()
   if (major >= MIN_NODE_MAJOR) {
     // A newer Node than when this was last installed: use it, not an old shim.
     if (ourShim()) fs.rmSync(shim)
@@ -57,7 +71,7 @@ function ensureRuntime() {
   const binary = path.join(prefix, 'node_modules', pkg, 'bin', 'node')
   const current = fs.existsSync(binary) ? execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim() : ''
   if (current !== `v${RUNTIME_VERSION}`) {
-    console.log(`Node.js ${process.version} is older than the portal supports (${MIN_NODE_MAJOR}+): fetching Node.js ${RUNTIME_VERSION} (${pkg}) from the npm registry for npm scripts to run on…`)
+    console.log(`Node.js ${major} is older than the portal supports (${MIN_NODE_MAJOR}+): fetching Node.js ${RUNTIME_VERSION} (${pkg}) from the npm registry for npm scripts to run on…`)
     fs.rmSync(prefix, { recursive: true, force: true })
     fs.mkdirSync(prefix, { recursive: true })
     // The npm that is running this install (npm_execpath), else the one on PATH.
