@@ -59,9 +59,10 @@ function runNext(next: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   }
   return new Promise<void>((resolve, reject) => {
     server.on('exit', (code, signal) => {
-      // Stopped on request: fine. Killed otherwise (a native crash aborts
-      // with SIGABRT or SIGSEGV): a failure, so a supervisor restarts it and logs why.
-      if (code === 0 || (signal && stopping)) resolve()
+      // Stopped on request: fine, however it ended. Killed otherwise (a
+      // native crash aborts with SIGABRT or SIGSEGV): a failure, so a
+      // supervisor restarts it and logs why.
+      if (code === 0 || stopping) resolve()
       else reject(new Error(signal ? `the server was killed by ${signal}` : `the server exited with code ${code}`))
     })
   })
