@@ -1,4 +1,4 @@
-// npm run bench:validate -- [--tokens 5000] [--seconds 8] [--connections 48] [--db sqlite|postgres] [--soak SECONDS]
+// npm run bench:validate -- [--tokens 5000] [--seconds 8] [--connections 48] [--db sqlite|postgres] [--rate N] [--soak SECONDS]
 // The production server on SQLite (or PostgreSQL) with N enrolled tokens. Sends valid,
 // unique passcodes (and ~10 % wrong ones) over many keep-alive connections,
 // and in the same run measures GET /api/v1/health (one tiny query) as the
@@ -10,6 +10,8 @@
 // Goal, on a 2-core machine: validate ≥ 50 % of the floor; p99 < 50 ms at
 // that rate. (At saturation, latency is connections ÷ throughput for any
 // route, the floor included: that p99 measures the queue, not the code.)
+// --rate N: the steady open-loop rate, instead of half the floor's: to
+// compare two runtimes or machines at the same offered load.
 // --soak N: then keeps validate at that steady rate for N more seconds,
 // printing the server's resident memory each minute and how it exited (a
 // native crash shows as its signal): the check that a runtime or driver
@@ -21,7 +23,14 @@ import { parseArgs } from 'node:util'
 import { benchDatabase, startBenchServer } from './bench-server.mjs'
 
 const { values } = parseArgs({
-  options: { tokens: { type: 'string' }, seconds: { type: 'string', default: '8' }, connections: { type: 'string', default: '48' }, db: { type: 'string' }, soak: { type: 'string', default: '0' } },
+  options: {
+    tokens: { type: 'string' },
+    seconds: { type: 'string', default: '8' },
+    connections: { type: 'string', default: '48' },
+    db: { type: 'string' },
+    rate: { type: 'string' },
+    soak: { type: 'string', default: '0' },
+  },
 })
 const soakSeconds = Number(values.soak)
 // Each token takes one valid code per 30 s step: a long run at a few hundred
@@ -29,8 +38,9 @@ const soakSeconds = Number(values.soak)
 const tokens = Number(values.tokens ?? (soakSeconds > 0 ? 40_000 : 5000))
 const seconds = Number(values.seconds)
 const connections = Number(values.connections)
-if (![tokens, seconds, connections].every((v) => Number.isInteger(v) && v > 0) || !Number.isInteger(soakSeconds) || soakSeconds < 0) {
-  console.error('usage: npm run bench:validate -- [--tokens N] [--seconds N] [--connections N] [--db sqlite|postgres] [--soak SECONDS]')
+const fixedRate = values.rate === undefined ? null : Number(values.rate)
+if (![tokens, seconds, connections].every((v) => Number.isInteger(v) && v > 0) || !Number.isInteger(soakSeconds) || soakSeconds < 0 || (fixedRate !== null && !(fixedRate > 0))) {
+  console.error('usage: npm run bench:validate -- [--tokens N] [--seconds N] [--connections N] [--db sqlite|postgres] [--rate N] [--soak SECONDS]')
   process.exit(1)
 }
 
@@ -168,7 +178,8 @@ const floorRate = floor.requests / floor.seconds
 // The load generator shares the cores: its own stalls delay requests too, and are printed beside the figures.
 const generatorDelay = monitorEventLoopDelay({ resolution: 5 })
 generatorDelay.enable()
-const steadyRun = await steady(validateOnce, floorRate / 2, seconds)
+const steadyRate = fixedRate ?? floorRate / 2
+const steadyRun = await steady(validateOnce, steadyRate, seconds)
 generatorDelay.disable()
 
 const line = (name: string, run: Run) =>
@@ -176,16 +187,16 @@ const line = (name: string, run: Run) =>
 console.log(line('GET /api/v1/health', floor))
 console.log(line('POST /api/v1/validate', validateRun))
 console.log(
-  `${'POST /api/v1/validate'.padEnd(22)}${Math.round(steadyRun.requests / steadyRun.seconds).toString().padStart(8)} req/s   p50 ${pct(steadyRun.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(steadyRun.latencies, 99).toFixed(1).padStart(6)} ms   (${steadyRun.requests} requests offered at ${Math.round(floorRate / 2)}/s, open loop)`,
+  `${'POST /api/v1/validate'.padEnd(22)}${Math.round(steadyRun.requests / steadyRun.seconds).toString().padStart(8)} req/s   p50 ${pct(steadyRun.latencies, 50).toFixed(1).padStart(6)} ms   p99 ${pct(steadyRun.latencies, 99).toFixed(1).padStart(6)} ms   (${steadyRun.requests} requests offered at ${Math.round(steadyRate)}/s, open loop)`,
 )
 const share = (validateRun.requests / validateRun.seconds / floorRate) * 100
 const p99 = pct(steadyRun.latencies, 99)
 console.log(`(load generator's own event-loop delay in the steady run: p99 ${(generatorDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(generatorDelay.max / 1e6).toFixed(1)} ms)`)
-console.log(`validate is ${share.toFixed(0)} % of the floor (goal ≥ 50 %); p99 ${p99.toFixed(1)} ms at half the floor's rate (goal < 50 ms)`)
+console.log(`validate is ${share.toFixed(0)} % of the floor (goal ≥ 50 %); p99 ${p99.toFixed(1)} ms at ${fixedRate === null ? "half the floor's rate" : `${fixedRate}/s`} (goal < 50 ms)`)
 
 let soakFailed = false
 if (soakSeconds > 0) {
-  const rate = floorRate / 2
+  const rate = steadyRate
   const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${(bytes / 2 ** 20).toFixed(0)} MB`)
   console.log(`soak: validate at ${Math.round(rate)}/s (open loop) for ${soakSeconds} s; the server's resident memory each minute`)
   const memory: number[] = []
