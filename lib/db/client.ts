@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import { PrismaClient } from '@/generated/prisma/client'
 import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-pg/client'
 import { closeHotSql, SQLITE_PRAGMAS } from './hot-sql'
+import { serializeSqliteAdapter } from './serialize-sqlite-adapter'
 import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath } from './database-url'
 
 export type Db = PrismaClient
@@ -29,7 +30,7 @@ export function createDbClient({ url }: { url: string }): Db {
         const adapter = await factory.connect()
         await adapter.executeScript(SQLITE_PRAGMAS)
         beginTransactionsImmediately((adapter as unknown as { client: BetterSqlite3.Database }).client)
-        return adapter
+        return serializeSqliteAdapter(adapter)
       },
     },
   })

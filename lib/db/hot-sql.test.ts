@@ -62,3 +62,36 @@ describe('the hot-path connection', () => {
     await expect(getHotSql().execute(sql`INSERT INTO "User" ("id", "username", "email", "updatedAt") VALUES (${'x1'}, ${'taken'}, ${'e'}, ${new Date()})`)).rejects.toThrow(/UNIQUE|Unique constraint/i)
   })
 })
+
+describe("Prisma's own connection", () => {
+  it('never runs a plain statement inside another request’s transaction: a rollback cannot take it along, nor can it read uncommitted rows', async () => {
+    const user = await newUser('discipline')
+    let opened!: () => void
+    const open = new Promise<void>((resolve) => (opened = resolve))
+    let finish!: () => void
+    const held = new Promise<void>((resolve) => (finish = resolve))
+    const transaction = getDb().$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { displayName: 'rolled back' } })
+      opened()
+      await held
+      throw new Error('roll back')
+    })
+    await open
+    // Other requests while that transaction is open: an audit row (create is
+    // one INSERT … RETURNING, outside any transaction of Prisma's own), a raw
+    // write, a read.
+    const audit = getDb().auditEvent.create({ data: { action: 'test.kept', actorType: 'SYSTEM' } })
+    const raw = getDb().$executeRaw`UPDATE "User" SET "email" = ${'kept@example.com'} WHERE "id" = ${user.id}`
+    const read = getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { displayName: true } })
+    // Give them time to run (on the old connection they finished at once,
+    // inside the transaction); now they wait for it.
+    await Promise.race([Promise.all([audit, raw, read]), sleep(300)])
+    finish()
+    await expect(transaction).rejects.toThrow('roll back')
+    const kept = await audit
+    expect(await raw).toBe(1)
+    expect((await read).displayName).toBeNull()
+    expect(await getDb().auditEvent.findUnique({ where: { id: kept.id } })).not.toBeNull()
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ email: 'kept@example.com', displayName: null })
+  })
+})
