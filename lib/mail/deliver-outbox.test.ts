@@ -5,7 +5,7 @@ import { CLI_ACTOR } from '@/lib/audit'
 import { disconnectDb, getDb } from '@/lib/db'
 import { getSettings } from '@/lib/settings'
 import { createSmtpTransport, type MailTransport } from './create-transport'
-import { deliverOutbox, MAX_ATTEMPTS } from './deliver-outbox'
+import { deliverOutbox, MAX_ATTEMPTS, type DeliveryReport } from './deliver-outbox'
 import { brandFromSettings } from './get-brand'
 import { queueEmail } from './queue-email'
 
@@ -61,7 +61,9 @@ describe('deliverOutbox', () => {
     expect((await deliverOutbox({ transport, now })).claimed).toBe(0)
 
     refusing = false
-    clock += 31_000
+    // A refused message is tried again once its back-off (30 s) has passed
+    // and the lease of the failed attempt has run out (2 min).
+    clock += 121_000
     const second = await deliverOutbox({ transport, now })
     expect(second).toMatchObject({ claimed: 20, sent: 20, retrying: 0 })
     clock += 3600_000
@@ -110,6 +112,67 @@ describe('deliverOutbox', () => {
     const counts = countById('pair')
     expect(counts.size).toBe(60)
     expect([...counts.values()].every((c) => c === 1)).toBe(true)
+  })
+
+  it('sends each message exactly once when the SMTP server answers more slowly than the lease lasts', async () => {
+    const slowReceived: SinkMessage[] = []
+    // Each message takes longer than a lease: without the heartbeat the other
+    // worker would take it over mid-send and send it again.
+    const slow = await startSmtpSink({ onMessage: (m) => slowReceived.push(m), delayMs: 1000 })
+    const transports = [0, 1].map(() => createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${slow.port}`, maxConnections: 3 }))
+    try {
+      await queue(12, 'slow')
+      const reports: DeliveryReport[] = []
+      const unsent = () => getDb().outboxMessage.count({ where: { to: { startsWith: 'slow' }, status: { not: 'SENT' } } })
+      // Both workers keep polling, as the server's worker does, until everything is sent.
+      const drain = async (t: MailTransport, workerId: string) => {
+        while ((await unsent()) > 0) {
+          const r = await deliverOutbox({ transport: t, workerId, batchSize: 6, concurrency: 3, leaseMs: 600 })
+          reports.push(r)
+          if (r.claimed === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+        }
+      }
+      await Promise.all([drain(transports[0]!, 'a'), drain(transports[1]!, 'b')])
+      const counts = new Map<string, number>()
+      for (const m of slowReceived) counts.set(m.messageId ?? '', (counts.get(m.messageId ?? '') ?? 0) + 1)
+      expect(counts.size).toBe(12)
+      expect([...counts.values()]).toEqual(Array(12).fill(1))
+      expect(reports.reduce((n, r) => n + r.lost, 0)).toBe(0)
+      const rows = await getDb().outboxMessage.findMany({ where: { to: { startsWith: 'slow' } } })
+      expect(rows.map((r) => r.status)).toEqual(Array(12).fill('SENT'))
+      expect(await getDb().auditEvent.count({ where: { action: 'mail.sent', subjectLabel: { startsWith: 'slow' } } })).toBe(12)
+    } finally {
+      for (const t of transports) t.close()
+      await slow.close()
+    }
+  })
+
+  it('never lets a late failure overwrite the outcome recorded by the worker that took the message over', async () => {
+    await queue(1, 'late')
+    const db = getDb()
+    // Worker A's send hangs (a stuck SMTP connection) and then fails.
+    let fail!: () => void
+    const failed = new Promise<void>((resolve) => (fail = resolve))
+    let sending!: () => void
+    const started = new Promise<void>((resolve) => (sending = resolve))
+    const stuck: MailTransport = {
+      send: async () => {
+        sending()
+        await failed
+        throw new Error('Connection timeout')
+      },
+      close: () => {},
+    }
+    const a = deliverOutbox({ transport: stuck, workerId: 'a' })
+    await started
+    // Meanwhile A's lease ran out (its process stalled, its heartbeats never
+    // reached the database) and B delivered the message.
+    await db.outboxMessage.updateMany({ where: { to: 'late0@example.com' }, data: { leaseUntil: new Date(Date.now() - 1000) } })
+    expect(await deliverOutbox({ transport, workerId: 'b' })).toMatchObject({ claimed: 1, sent: 1 })
+    fail()
+    expect(await a).toMatchObject({ claimed: 1, sent: 0, retrying: 1 })
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { to: 'late0@example.com' } })).toMatchObject({ status: 'SENT', leaseOwner: null })
+    expect(await db.auditEvent.count({ where: { action: 'mail.deferred', subjectLabel: 'late0@example.com' } })).toBe(0)
   })
 
   it('gives up after the last attempt and keeps the server’s answer', async () => {

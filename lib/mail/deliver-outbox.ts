@@ -26,26 +26,39 @@ function describe(error: unknown): string {
   return String(e.response ?? e.message ?? error).slice(0, 500)
 }
 
-export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number }
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lost: number }
 
 /**
- * Delivers one batch from the outbox. A worker first claims each message
- * with a lease (a conditional update, so two workers, in one process or on
- * two servers, never both send it), then sends it with its stable
- * Message-ID and records the server's answer. A worker that dies mid-batch
- * leaves leases that expire; the messages are then taken again.
+ * Delivers one batch from the outbox, each message exactly once however
+ * slow the SMTP server is:
+ * - a worker claims messages with a lease (a conditional update, so two
+ *   workers, in one process or on two servers, never both take one);
+ * - while the batch runs, a heartbeat keeps extending the leases it holds,
+ *   so a slow server cannot make a batch outlive them;
+ * - before each send the worker checks, in the same statement that extends
+ *   it, that the message is still its own: a worker that stalled past its
+ *   lease (a paused process, a database outage) skips what another took;
+ * - every status change names the lease owner in its condition, so a late
+ *   answer can never overwrite another worker's outcome;
+ * - a failed send keeps its lease until it runs out: when the answer was a
+ *   timeout the server may have taken the message, and it is tried again
+ *   only after the lease has expired (and the back-off has passed).
+ * A worker that dies mid-batch leaves leases that expire; the messages are
+ * then taken again, with the same Message-ID.
  */
 export async function deliverOutbox({
   transport,
   workerId = randomUUID(),
   batchSize = 100,
   concurrency = 10,
+  leaseMs = LEASE_MS,
   now = () => new Date(),
 }: {
   transport: MailTransport
   workerId?: string
   batchSize?: number
   concurrency?: number
+  leaseMs?: number
   now?: () => Date
 }): Promise<DeliveryReport> {
   const db = getDb()
@@ -56,20 +69,30 @@ export async function deliverOutbox({
     OR: [{ leaseUntil: null }, { leaseUntil: { lt: start } }],
   }
   const due = await db.outboxMessage.findMany({ where: claimable, orderBy: { createdAt: 'asc' }, take: batchSize, select: { id: true } })
-  if (due.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0 }
+  if (due.length === 0) return { claimed: 0, sent: 0, retrying: 0, failed: 0, lost: 0 }
 
   // Claim in one conditional update tagged with a fresh lease owner, then read
   // back exactly what this call won: rows another worker took in between fail
   // the condition and keep their owner.
   const claim = `${workerId}:${randomUUID()}`
-  await db.outboxMessage.updateMany({
-    where: { id: { in: due.map((m) => m.id) }, ...claimable },
-    data: { status: 'SENDING', leaseUntil: new Date(start.getTime() + LEASE_MS), leaseOwner: claim },
-  })
+  const leaseEnd = () => new Date(now().getTime() + leaseMs)
+  await db.outboxMessage.updateMany({ where: { id: { in: due.map((m) => m.id) }, ...claimable }, data: { status: 'SENDING', leaseUntil: leaseEnd(), leaseOwner: claim } })
   const claimed = await db.outboxMessage.findMany({ where: { leaseOwner: claim }, orderBy: { createdAt: 'asc' } })
 
-  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 }
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lost: 0 }
   const { mailFrom } = getConfig()
+  const ours = { leaseOwner: claim, status: 'SENDING' as const }
+
+  // The heartbeat: every lease this batch still holds, extended at a third of its length.
+  let beating = Promise.resolve()
+  const heartbeat = setInterval(() => {
+    beating = beating
+      .then(() => db.outboxMessage.updateMany({ where: ours, data: { leaseUntil: leaseEnd() } }))
+      .then(
+        () => undefined,
+        () => undefined, // the database is away: the check before each send decides
+      )
+  }, leaseMs / 3)
 
   // Accepted messages are recorded in small groups, one commit per group:
   // a commit per message would cap delivery at the database's commit rate.
@@ -83,25 +106,37 @@ export async function deliverOutbox({
     const byResponse = new Map<string, typeof group>()
     for (const m of group) byResponse.set(`${m.attempts}\0${m.response}`, [...(byResponse.get(`${m.attempts}\0${m.response}`) ?? []), m])
     const sentAt = now()
-    await db.$transaction([
-      ...[...byResponse.values()].map((same) =>
-        db.outboxMessage.updateMany({
-          where: { id: { in: same.map((m) => m.id) } },
+    await db.$transaction(async (tx) => {
+      const recorded = new Set<string>()
+      for (const same of byResponse.values()) {
+        const rows = await tx.outboxMessage.updateManyAndReturn({
+          where: { id: { in: same.map((m) => m.id) }, ...ours },
           data: { status: 'SENT', sentAt, attempts: same[0]!.attempts, lastResponse: same[0]!.response, leaseUntil: null, leaseOwner: null },
-        }),
-      ),
-      db.auditEvent.createMany({
-        data: group.map((m) =>
-          auditEventData({ action: 'mail.sent', actor: SYSTEM_ACTOR, subject: { type: 'email', id: m.id, label: m.to }, details: { template: m.template, attempts: m.attempts, worker: workerId } }),
-        ),
-      }),
-    ])
+          select: { id: true },
+        })
+        for (const row of rows) recorded.add(row.id)
+      }
+      report.lost += group.length - recorded.size
+      await tx.auditEvent.createMany({
+        data: group
+          .filter((m) => recorded.has(m.id))
+          .map((m) =>
+            auditEventData({ action: 'mail.sent', actor: SYSTEM_ACTOR, subject: { type: 'email', id: m.id, label: m.to }, details: { template: m.template, attempts: m.attempts, worker: workerId } }),
+          ),
+      })
+    })
   }
 
   let next = 0
   async function lane() {
     while (next < claimed.length) {
       const message = claimed[next++]!
+      // Still ours, and for long enough to send it?
+      const held = await db.outboxMessage.updateMany({ where: { id: message.id, ...ours, leaseUntil: { gt: now() } }, data: { leaseUntil: leaseEnd() } })
+      if (held.count !== 1) {
+        report.lost++
+        continue
+      }
       const attempts = message.attempts + 1
       let response: string
       try {
@@ -109,27 +144,28 @@ export async function deliverOutbox({
         response = (await transport.send({ messageId: message.messageId, from: mailFrom, to: message.to, subject: message.subject, ...body })).response
       } catch (error) {
         const giveUp = isPermanent(error) || attempts >= MAX_ATTEMPTS
-        await db.$transaction([
-          db.outboxMessage.update({
-            where: { id: message.id },
+        await db.$transaction(async (tx) => {
+          // The lease stays until it runs out (see above); only its owner may record the outcome.
+          const recorded = await tx.outboxMessage.updateMany({
+            where: { id: message.id, ...ours },
             data: {
               status: giveUp ? 'FAILED' : 'QUEUED',
               attempts,
               lastResponse: describe(error),
               nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts)),
-              leaseUntil: null,
               leaseOwner: null,
             },
-          }),
-          db.auditEvent.create({
+          })
+          if (recorded.count !== 1) return
+          await tx.auditEvent.create({
             data: auditEventData({
               action: giveUp ? 'mail.failed' : 'mail.deferred',
               actor: SYSTEM_ACTOR,
               subject: { type: 'email', id: message.id, label: message.to },
               details: { template: message.template, attempts, response: describe(error).slice(0, 200) },
             }),
-          }),
-        ])
+          })
+        })
         if (giveUp) report.failed++
         else report.retrying++
         continue
@@ -139,8 +175,12 @@ export async function deliverOutbox({
       report.sent++
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane))
-  await flush()
-
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane))
+    await flush()
+  } finally {
+    clearInterval(heartbeat)
+    await beating
+  }
   return report
 }
