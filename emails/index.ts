@@ -5,6 +5,7 @@ import type { Brand, RenderedEmail } from './layout'
 import { examplePinChanged, renderPinChanged, type PinChangedProps } from './pin-changed'
 import { exampleTemporaryPasscodeIssued, renderTemporaryPasscodeIssued, type TemporaryPasscodeIssuedProps } from './temporary-passcode-issued'
 import { exampleTokenEnrolled, renderTokenEnrolled, type TokenEnrolledProps } from './token-enrolled'
+import { exampleTokenLocked, renderTokenLocked, type TokenLockedProps } from './token-locked'
 import { exampleTokenStatusChanged, renderTokenStatusChanged, type TokenStatusChangedProps } from './token-status-changed'
 
 export type { Brand, RenderedEmail } from './layout'
@@ -16,6 +17,7 @@ export type EmailProps = {
   'pin-changed': PinChangedProps
   'token-status-changed': TokenStatusChangedProps
   'temporary-passcode-issued': TemporaryPasscodeIssuedProps
+  'token-locked': TokenLockedProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -26,6 +28,7 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
   'pin-changed': { render: renderPinChanged, example: examplePinChanged },
   'token-status-changed': { render: renderTokenStatusChanged, example: exampleTokenStatusChanged },
   'temporary-passcode-issued': { render: renderTemporaryPasscodeIssued, example: exampleTemporaryPasscodeIssued },
+  'token-locked': { render: renderTokenLocked, example: exampleTokenLocked },
 }
 
 export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]

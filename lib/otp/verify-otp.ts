@@ -28,12 +28,14 @@ export function verifyTotp({
   // Nearest steps first: a clock in sync matches on the first try.
   const offsets = [0]
   for (let d = 1; d <= window; d++) offsets.push(-d, d)
+  // Every step is computed, matched or not: a right or wrong code costs the same.
+  let matched: number | null = null
   for (const offset of offsets) {
     const step = current + offset
     if (step < 0 || (afterTimeStep != null && step <= afterTimeStep)) continue
-    if (sameCode(hotpCodeAt({ ...params, digits, counter: step }), code)) return { valid: true, timeStep: step }
+    if (sameCode(hotpCodeAt({ ...params, digits, counter: step }), code) && matched === null) matched = step
   }
-  return { valid: false }
+  return matched === null ? { valid: false } : { valid: true, timeStep: matched }
 }
 
 /**
@@ -51,8 +53,9 @@ export function verifyHotp({
   | { valid: true; nextCounter: number }
   | { valid: false } {
   if (!isOtpCode(code, digits)) return { valid: false }
+  let matched: number | null = null
   for (let c = counter; c <= counter + lookAhead; c++) {
-    if (sameCode(hotpCodeAt({ ...params, digits, counter: c }), code)) return { valid: true, nextCounter: c + 1 }
+    if (sameCode(hotpCodeAt({ ...params, digits, counter: c }), code) && matched === null) matched = c
   }
-  return { valid: false }
+  return matched === null ? { valid: false } : { valid: true, nextCounter: matched + 1 }
 }

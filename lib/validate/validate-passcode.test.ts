@@ -8,8 +8,10 @@ import { forgetCachedSettings } from '@/lib/settings'
 import { issueTemporaryPasscode } from '@/lib/temp-passcodes'
 import { createSoftwareToken } from '@/lib/tokens'
 import { addUser } from '@/lib/users'
-import { isLockActive, reachesLockout } from './lockout'
+import { readMailBody } from '@/lib/mail'
+import { isLockActive, lockLiftsAt, reachesLockout } from './lockout'
 import { isWellFormedPasscode, parseClientIp, splitPasscode } from './parse-validate-request'
+import { checkPasscode } from './check-passcode'
 import { validatePasscode } from './validate-passcode'
 
 setUpTempDatabase()
@@ -32,6 +34,8 @@ async function activeToken({ type = 'TOTP' as 'TOTP' | 'HOTP', pin = '4827' } = 
 
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000)
 const check = (username: string, passcode: string, now = t0) => validatePasscode({ username, passcode, client, context, now })
+const checkAsUser = (username: string, passcode: string, now = t0) =>
+  checkPasscode({ username, passcode, actor: { type: 'USER', label: username }, context, audit: { accepted: 'test.accepted', rejected: 'test.rejected' }, allowTemporary: false, now })
 const tokenRow = (id: string) => getDb().token.findUniqueOrThrow({ where: { id } })
 
 describe('passcode parsing', () => {
@@ -50,16 +54,20 @@ describe('passcode parsing', () => {
     expect(parseClientIp('2001:db8::1')).toBe('2001:db8::1')
     expect(parseClientIp('<script>')).toBeNull()
   })
-  it('does lockout arithmetic with an optional automatic unlock', () => {
-    const never = { lockoutThreshold: 10, autoUnlockMinutes: null }
-    expect(reachesLockout(9, never)).toBe(false)
-    expect(reachesLockout(10, never)).toBe(true)
-    expect(reachesLockout(1, { lockoutThreshold: 0, autoUnlockMinutes: null })).toBe(true)
-    expect(isLockActive({ lockedAt: t0, policy: never, now: at(86_400 * 365) })).toBe(true)
-    const fifteen = { lockoutThreshold: 10, autoUnlockMinutes: 15 }
-    expect(isLockActive({ lockedAt: t0, policy: fifteen, now: at(899) })).toBe(true)
-    expect(isLockActive({ lockedAt: t0, policy: fifteen, now: at(900) })).toBe(false)
-    expect(isLockActive({ lockedAt: null, policy: fifteen, now: t0 })).toBe(false)
+  it('does lockout arithmetic: locks that lift by themselves, doubling up to a cap, or staff-only', () => {
+    const policy = { lockoutThreshold: 10, autoUnlockMinutes: 15, autoUnlockMaxMinutes: 1440 }
+    expect(reachesLockout(9, policy)).toBe(false)
+    expect(reachesLockout(10, policy)).toBe(true)
+    expect(reachesLockout(1, { ...policy, lockoutThreshold: 0 })).toBe(true)
+    expect([0, 1, 2, 3, 6, 7, 40].map((earlierLocks) => (lockLiftsAt({ earlierLocks, policy, now: t0 })!.getTime() - t0.getTime()) / 60_000)).toEqual([
+      15, 30, 60, 120, 960, 1440, 1440,
+    ])
+    expect(lockLiftsAt({ earlierLocks: 0, policy: { ...policy, autoUnlockMinutes: 0 }, now: t0 })).toBeNull()
+    expect(lockLiftsAt({ earlierLocks: 3, policy: { ...policy, autoUnlockMinutes: null }, now: t0 })).toBeNull()
+    expect(isLockActive({ lockedAt: t0, lockedUntil: at(900), now: at(899) })).toBe(true)
+    expect(isLockActive({ lockedAt: t0, lockedUntil: at(900), now: at(900) })).toBe(false)
+    expect(isLockActive({ lockedAt: t0, lockedUntil: null, now: at(86_400 * 365) })).toBe(true)
+    expect(isLockActive({ lockedAt: null, lockedUntil: null, now: t0 })).toBe(false)
   })
 })
 
@@ -115,24 +123,49 @@ describe('validatePasscode', () => {
 
     await Promise.all(Array.from({ length: 10 }, () => check(user.username, `1111${code(at(30))}`)))
     const locked = await tokenRow(token.id)
-    expect(locked.failedAttempts).toBe(10)
-    expect(locked.lockedAt).not.toBeNull()
+    expect(locked).toMatchObject({ failedAttempts: 10, lockedAt: t0, lockedUntil: at(15 * 60), lockCount: 1 })
     expect(await check(user.username, `4827${code(at(30))}`)).toMatchObject({ result: 'reject', reason: 'locked' })
+    // Portal pages tell a person when the lock lifts; the gateway is told nothing.
+    expect(await checkAsUser(user.username, `4827${code(at(60))}`, at(60))).toMatchObject({ result: 'reject', reason: 'locked', unlocksAt: at(15 * 60) })
     expect((await getDb().auditEvent.count({ where: { action: 'token.locked', subjectId: token.id } }))).toBe(1)
+    // The user hears of it once per lock, with the time it lifts.
+    const mail = await getDb().outboxMessage.findMany({ where: { to: user.email, template: 'token-locked' } })
+    expect(mail).toHaveLength(1)
+    expect(readMailBody({ message: mail[0]! }).text).toMatch(/locked .* after 10 wrong passcodes in a row\. It unlocks by itself at 24 November 2026 at 12:15 UTC/)
   })
 
-  it('unlocks by itself after the policy delay, when policy says so', async () => {
-    await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: 15 } })
-    forgetCachedSettings()
+  it('lifts a lock by itself, for twice as long each time, until a successful sign-in resets it', async () => {
     const { user, token, code } = await activeToken()
-    await getDb().token.update({ where: { id: token.id }, data: { lockedAt: t0, failedAttempts: 10 } })
+    const guess = async (now: Date) => {
+      for (let i = 0; i < 10; i++) await check(user.username, `1111${code(now)}`, now)
+    }
+    await guess(t0)
     expect((await check(user.username, `4827${code(at(600))}`, at(600))).reason).toBe('locked')
-    // Once the lock has run out, a wrong passcode starts a fresh count.
+    // Once the lock has lifted, a wrong passcode starts a fresh count; the next lock lasts 30 minutes.
     expect((await check(user.username, `1111${code(at(901))}`, at(901))).reason).toBe('wrong-pin')
-    expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, failedAttempts: 1 })
-    expect((await check(user.username, `4827${code(at(901))}`, at(901))).result).toBe('accept')
-    expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, failedAttempts: 0 })
-    await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: null } })
+    expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, lockedUntil: null, failedAttempts: 1, lockCount: 1 })
+    await guess(at(902))
+    expect(await tokenRow(token.id)).toMatchObject({ lockedUntil: at(902 + 30 * 60), lockCount: 2 })
+    expect((await check(user.username, `4827${code(at(902 + 30 * 60 - 1))}`, at(902 + 30 * 60 - 1))).reason).toBe('locked')
+    expect((await check(user.username, `4827${code(at(902 + 30 * 60))}`, at(902 + 30 * 60))).result).toBe('accept')
+    expect(await tokenRow(token.id)).toMatchObject({ lockedAt: null, failedAttempts: 0, lockCount: 0 })
+    expect(await getDb().outboxMessage.count({ where: { to: user.email, template: 'token-locked' } })).toBe(2)
+  })
+
+  it('keeps a lock until staff lift it when the policy says so', async () => {
+    await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: 0 } })
+    forgetCachedSettings()
+    try {
+      const { user, token, code } = await activeToken()
+      for (let i = 0; i < 10; i++) await check(user.username, `1111${code(t0)}`)
+      expect(await tokenRow(token.id)).toMatchObject({ lockedAt: t0, lockedUntil: null })
+      const later = at(86_400 * 30)
+      expect(await checkAsUser(user.username, `4827${code(later)}`, later)).toMatchObject({ reason: 'locked', unlocksAt: null })
+      const mail = await getDb().outboxMessage.findFirstOrThrow({ where: { to: user.email, template: 'token-locked' } })
+      expect(readMailBody({ message: mail }).text).toContain('It stays locked until your IT helpdesk unlocks it.')
+    } finally {
+      await getDb().settings.update({ where: { id: 1 }, data: { autoUnlockMinutes: 15 } })
+    }
   })
 
   it('never validates disabled, lost, revoked, pending or PIN-less tokens, or unknown users', async () => {
@@ -146,6 +179,9 @@ describe('validatePasscode', () => {
     expect(await check(user.username, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'pin-not-set' })
     expect(await check(user.username, code(t0))).toMatchObject({ result: 'reject' })
     expect(await check('nobody', `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'unknown-user' })
+    // Typed usernames that match nobody are not logged as typed.
+    const unknown = await getDb().auditEvent.findFirstOrThrow({ where: { details: { contains: 'unknown-user' } }, orderBy: { at: 'desc' } })
+    expect(unknown.subjectLabel).toMatch(/^no…#[A-Za-z0-9_-]{10}$/)
   })
 
   it('rejects malformed passcodes without looking anything up', async () => {
@@ -157,8 +193,10 @@ describe('validatePasscode', () => {
     for (const bad of [`${user.username}\u0000`, `${user.username} x`, 'x'.repeat(65), '-leading']) {
       expect(await check(bad, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'malformed-username' })
     }
-    // Control characters never reach the log.
-    expect(await getDb().auditEvent.count({ where: { subjectLabel: `${user.username}\ufffd`, details: { contains: 'malformed-username' } } })).toBe(1)
+    // What was typed into the username field is not logged (it may be a passcode): two characters and a fingerprint.
+    const labels = (await getDb().auditEvent.findMany({ where: { details: { contains: 'malformed-username' } } })).map((e) => e.subjectLabel)
+    expect(labels).toHaveLength(4)
+    expect(labels.every((l) => /^.{2}…#[A-Za-z0-9_-]{10}$/.test(l ?? '') && !l!.includes(user.username) && !/[\u0000-\u001f]/.test(l!))).toBe(true)
     expect((await tokenRow((await getDb().token.findFirstOrThrow({ where: { userId: user.id } })).id)).failedAttempts).toBe(0)
   })
 

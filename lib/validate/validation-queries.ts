@@ -11,19 +11,39 @@ import { getHotSql, sql } from '@/lib/db'
 
 export type CandidateToken = Pick<
   Token,
-  'id' | 'serial' | 'type' | 'algorithm' | 'digits' | 'period' | 'counter' | 'lastTimeStep' | 'failedAttempts' | 'lockedAt' | 'pinHash' | 'secretCiphertext' | 'secretKeyId'
+  | 'id'
+  | 'name'
+  | 'serial'
+  | 'type'
+  | 'algorithm'
+  | 'digits'
+  | 'period'
+  | 'counter'
+  | 'lastTimeStep'
+  | 'failedAttempts'
+  | 'lockedAt'
+  | 'lockedUntil'
+  | 'lockCount'
+  | 'pinHash'
+  | 'secretCiphertext'
+  | 'secretKeyId'
 >
 
-export type UserWithTokens = { id: string; username: string; status: string; tokens: CandidateToken[] }
+export type UserWithTokens = { id: string; username: string; email: string; displayName: string | null; status: string; tokens: CandidateToken[] }
 
-type Row = { userId: string; username: string; userStatus: string } & { [K in keyof CandidateToken]: CandidateToken[K] | null }
+type Row = { userId: string; username: string; email: string; displayName: string | null; userStatus: string } & { [K in keyof CandidateToken]: CandidateToken[K] | null }
+
+const dateOrNull = (value: Date | string | null) => (value ? new Date(value) : null)
+
+/** A lock not (or no longer) in force: none, or one whose time has come. Staff-only locks have no time. */
+const lockNotInForce = (now: Date) => sql`("lockedAt" IS NULL OR ("lockedUntil" IS NOT NULL AND "lockedUntil" <= ${now}))`
 
 /** The user and up to `limit` of their active tokens, newest first, in one query. */
 export async function findUserWithActiveTokens({ username, limit }: { username: string; limit: number }): Promise<UserWithTokens | null> {
   const rows = await getHotSql().query<Row>(sql`
-    SELECT u."id" AS "userId", u."username", u."status" AS "userStatus",
-           t."id", t."serial", t."type", t."algorithm", t."digits", t."period", t."counter", t."lastTimeStep",
-           t."failedAttempts", t."lockedAt", t."pinHash", t."secretCiphertext", t."secretKeyId"
+    SELECT u."id" AS "userId", u."username", u."email", u."displayName", u."status" AS "userStatus",
+           t."id", t."name", t."serial", t."type", t."algorithm", t."digits", t."period", t."counter", t."lastTimeStep",
+           t."failedAttempts", t."lockedAt", t."lockedUntil", t."lockCount", t."pinHash", t."secretCiphertext", t."secretKeyId"
     FROM "User" u
     LEFT JOIN "Token" t ON t."userId" = u."id" AND t."status" = 'ACTIVE'
     WHERE u."username" = ${username}
@@ -35,6 +55,7 @@ export async function findUserWithActiveTokens({ username, limit }: { username: 
     .filter((r) => r.id !== null)
     .map((r) => ({
       id: r.id!,
+      name: r.name,
       serial: r.serial!,
       type: r.type!,
       algorithm: r.algorithm!,
@@ -43,30 +64,30 @@ export async function findUserWithActiveTokens({ username, limit }: { username: 
       counter: Number(r.counter),
       lastTimeStep: r.lastTimeStep === null ? null : Number(r.lastTimeStep),
       failedAttempts: Number(r.failedAttempts),
-      lockedAt: r.lockedAt ? new Date(r.lockedAt) : null,
+      lockedAt: dateOrNull(r.lockedAt),
+      lockedUntil: dateOrNull(r.lockedUntil),
+      lockCount: Number(r.lockCount),
       pinHash: r.pinHash,
       secretCiphertext: r.secretCiphertext!,
       secretKeyId: r.secretKeyId!,
     }))
-  return { id: first.userId, username: first.username, status: first.userStatus, tokens }
+  return { id: first.userId, username: first.username, email: first.email, displayName: first.displayName, status: first.userStatus, tokens }
 }
 
 /**
  * Marks a code used, if and only if nothing changed since we read the token:
- * still active, same PIN, unlocked (or its lock ran out before `unlockedBefore`),
- * and — TOTP — a later step than the last accepted one, or — HOTP — the
- * counter we matched from. Of concurrent identical requests exactly one
- * updates a row. Resets the failure count and records last use.
+ * still active, same PIN, no lock in force, and — TOTP — a later step than
+ * the last accepted one, or — HOTP — the counter we matched from. Of
+ * concurrent identical requests exactly one updates a row. A success resets
+ * the failure count and the lock history, and records last use.
  */
 export async function markCodeUsed({
   token,
   match,
-  unlockedBefore,
   now,
 }: {
   token: CandidateToken
   match: { timeStep: number } | { nextCounter: number }
-  unlockedBefore: Date | null
   now: Date
 }): Promise<boolean> {
   // TOTP: a later step than the last accepted one. HOTP: the counter we matched from.
@@ -75,30 +96,33 @@ export async function markCodeUsed({
       ? [sql`"lastTimeStep" = ${match.timeStep}`, sql`("lastTimeStep" IS NULL OR "lastTimeStep" < ${match.timeStep})`]
       : [sql`"counter" = ${match.nextCounter}`, sql`"counter" = ${token.counter}`]
   const count = await getHotSql().execute(sql`
-    UPDATE "Token" SET ${advance}, "failedAttempts" = 0, "lockedAt" = NULL, "lastUsedAt" = ${now}, "updatedAt" = ${now}
-    WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash}
-      AND ("lockedAt" IS NULL OR "lockedAt" <= ${unlockedBefore ?? new Date(0)})
-      AND ${unused}`)
+    UPDATE "Token" SET ${advance}, "failedAttempts" = 0, "lockedAt" = NULL, "lockedUntil" = NULL, "lockCount" = 0, "lastUsedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash} AND ${lockNotInForce(now)} AND ${unused}`)
   return count === 1
 }
 
 /**
  * Counts one wrong passcode against a token whose lock is not in force (none,
- * or one that ran out before `unlockedBefore`): an expired lock starts a
- * fresh count. Returns the count, or null when the token was locked (or left
- * the active state) meanwhile and nothing was counted.
+ * or one whose time has come): a lifted lock starts a fresh count, and the
+ * lock history stays, so the next lock lasts longer. Returns the count, or
+ * null when the token was locked (or left the active state) meanwhile, or
+ * does not exist (the decoy of an unknown user), and nothing was counted.
  */
-export async function countFailure({ tokenId, unlockedBefore, now }: { tokenId: string; unlockedBefore: Date | null; now: Date }): Promise<number | null> {
+export async function countFailure({ tokenId, now }: { tokenId: string; now: Date }): Promise<number | null> {
   const [row] = await getHotSql().query<{ failedAttempts: number | bigint }>(sql`
-    UPDATE "Token" SET "failedAttempts" = CASE WHEN "lockedAt" IS NULL THEN "failedAttempts" + 1 ELSE 1 END, "lockedAt" = NULL, "updatedAt" = ${now}
-    WHERE "id" = ${tokenId} AND "status" = 'ACTIVE' AND ("lockedAt" IS NULL OR "lockedAt" <= ${unlockedBefore ?? new Date(0)})
+    UPDATE "Token" SET "failedAttempts" = CASE WHEN "lockedAt" IS NULL THEN "failedAttempts" + 1 ELSE 1 END, "lockedAt" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${tokenId} AND "status" = 'ACTIVE' AND ${lockNotInForce(now)}
     RETURNING "failedAttempts"`)
   return row ? Number(row.failedAttempts) : null
 }
 
-/** Locks a token unless it is locked already; true when this call locked it. */
-export async function lockToken({ tokenId, now }: { tokenId: string; now: Date }): Promise<boolean> {
-  return (await getHotSql().execute(sql`UPDATE "Token" SET "lockedAt" = ${now}, "updatedAt" = ${now} WHERE "id" = ${tokenId} AND "lockedAt" IS NULL`)) === 1
+/** Locks a token until `until` (null: until staff unlock it) unless it is locked already; true when this call locked it. */
+export async function lockToken({ tokenId, until, now }: { tokenId: string; until: Date | null; now: Date }): Promise<boolean> {
+  return (
+    (await getHotSql().execute(sql`
+      UPDATE "Token" SET "lockedAt" = ${now}, "lockedUntil" = ${until}, "lockCount" = "lockCount" + 1, "updatedAt" = ${now}
+      WHERE "id" = ${tokenId} AND "lockedAt" IS NULL`)) === 1
+  )
 }
 
 export type LiveTemporaryPasscode = { id: string; codeHash: string; singleUse: boolean; failedAttempts: number }
