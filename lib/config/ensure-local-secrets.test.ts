@@ -30,10 +30,17 @@ describe('ensureLocalSecrets', () => {
     expect(env.SECRET_KEY).toBe('kept')
   })
 
-  it('never generates keys for a production deployment', () => {
+  it('never generates keys for a deployment, whatever NODE_ENV says', () => {
     const dir = tempDir()
-    const env = { NODE_ENV: 'production', APP_URL: 'https://portal.example.com' }
-    expect(ensureLocalSecrets({ env, dir })).toEqual([])
+    for (const env of [
+      { NODE_ENV: 'production', APP_URL: 'https://portal.example.com' },
+      { NODE_ENV: 'development', APP_URL: 'https://portal.example.com' },
+      { APP_URL: 'http://portal.internal:3000' },
+      // Localhost in APP_URL, but listening on every interface.
+      { HOST: '0.0.0.0' },
+    ]) {
+      expect(ensureLocalSecrets({ env, dir }), JSON.stringify(env)).toEqual([])
+    }
     expect(fs.existsSync(path.join(dir, '.env.local'))).toBe(false)
   })
 

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { isLocalUrl } from './parse-config'
+import { isQuickStart } from './parse-config'
 
 export const GENERATED_SECRETS = ['SECRET_KEY', 'HASH_PEPPER', 'NEXTAUTH_SECRET'] as const
 
 /**
- * Development convenience: writes the secrets that are missing from the
+ * Quick-start convenience: writes the secrets that are missing from the
  * environment into `.env.local` (git-ignored) so `npm install && npm start`
- * works on a fresh clone. Never runs for a production deployment, where a
- * missing secret must stop start-up instead of silently creating a new key
- * (which would make every stored seed unreadable).
+ * works on a fresh clone. Only in quick-start mode (APP_URL on localhost,
+ * loopback only): a deployment with a missing secret must stop instead of
+ * silently creating a new key (which would make every stored seed unreadable).
  *
  * Returns the names it wrote and sets them in `env` for this process.
  */
@@ -21,14 +21,11 @@ export function ensureLocalSecrets({
   env: Record<string, string | undefined>
   dir: string
 }): string[] {
-  const appUrl = env.APP_URL?.trim() || 'http://localhost:3000'
-  let local = true
   try {
-    local = isLocalUrl(appUrl)
+    if (!isQuickStart(env)) return []
   } catch {
     return [] // A malformed APP_URL is reported by parseConfig.
   }
-  if (env.NODE_ENV === 'production' && !local) return []
 
   const missing = GENERATED_SECRETS.filter((name) => !env[name]?.trim())
   if (missing.length === 0) return []

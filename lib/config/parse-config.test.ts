@@ -24,7 +24,10 @@ describe('parseConfig', () => {
     expect(config.smtpUrl).toBeUndefined()
     expect(config.mailFrom).toBe('Token Portal <no-reply@localhost>')
     expect(config.port).toBe(3000)
-    expect(config.isProductionDeployment).toBe(false)
+    expect(config.mode).toBe('quick-start')
+    expect(config.listenHosts).toEqual(['127.0.0.1', '::1'])
+    expect(config.mailPreview).toBe(true)
+    expect(config.trustedProxies).toEqual([])
     expect(config.hashPepper).toHaveLength(32)
   })
 
@@ -36,21 +39,37 @@ describe('parseConfig', () => {
     expect(config.appUrl).toBe('https://portal.example.com')
   })
 
-  it('treats NODE_ENV=production on a real host as a production deployment', () => {
-    const env = { ...secrets(), NODE_ENV: 'production', APP_URL: 'https://portal.example.com' }
-    expect(parseConfig({ env }).isProductionDeployment).toBe(true)
-    expect(parseConfig({ env: { ...env, APP_URL: 'http://localhost:3000' } }).isProductionDeployment).toBe(false)
-    expect(parseConfig({ env: { ...env, APP_URL: 'http://127.0.0.1:4000' } }).isProductionDeployment).toBe(false)
+  it('is quick-start (loopback only, /dev/mail) on localhost and a deployment anywhere else, whatever NODE_ENV says', () => {
+    for (const NODE_ENV of [undefined, 'development', 'production', 'test']) {
+      const local = parseConfig({ env: { ...secrets(), NODE_ENV, APP_URL: 'http://127.0.0.1:4000' } })
+      expect(local).toMatchObject({ mode: 'quick-start', listenHosts: ['127.0.0.1', '::1'], mailPreview: true })
+      expect(parseConfig({ env: { ...secrets(), NODE_ENV, SMTP_URL: 'smtp://mail:25' } }).mailPreview).toBe(false)
+      const deployed = parseConfig({ env: { ...secrets(), NODE_ENV, APP_URL: 'https://portal.example.com' } })
+      expect(deployed).toMatchObject({ mode: 'deployment', listenHosts: ['::'], mailPreview: false })
+      expect(parseConfig({ env: { ...secrets(), NODE_ENV, APP_URL: 'https://portal.example.com', HOST: '10.0.0.5' } }).listenHosts).toEqual(['10.0.0.5'])
+      // Localhost in APP_URL but every interface in HOST: reachable from outside, so a deployment, never /dev/mail.
+      expect(parseConfig({ env: { ...secrets(), NODE_ENV, HOST: '0.0.0.0' } })).toMatchObject({ mode: 'deployment', listenHosts: ['0.0.0.0'], mailPreview: false })
+      expect(parseConfig({ env: { ...secrets(), NODE_ENV, HOST: '127.0.0.1' } })).toMatchObject({ mode: 'quick-start', listenHosts: ['127.0.0.1'], mailPreview: true })
+    }
+  })
+
+  it('reads TRUSTED_PROXIES as addresses and CIDR ranges, and names a bad entry', () => {
+    expect(parseConfig({ env: { ...secrets(), TRUSTED_PROXIES: ' 10.0.0.0/8, 192.0.2.1 ,2001:db8::/32' } }).trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.1', '2001:db8::/32'])
+    for (const bad of ['proxy.internal', '10.0.0.0/33', '2001:db8::/129', '10.0.0.1/8/1', '300.1.1.1']) {
+      const error = errorOf({ ...secrets(), TRUSTED_PROXIES: `10.0.0.1, ${bad}` })
+      expect(error.message).toContain('TRUSTED_PROXIES')
+      expect(error.message).toContain(bad)
+    }
   })
 
   it.each(['SECRET_KEY', 'HASH_PEPPER', 'NEXTAUTH_SECRET'] as const)(
-    'refuses a production deployment without %s, naming it in one line',
+    'refuses a deployment without %s, naming it in one line',
     (name) => {
-      const env: Record<string, string | undefined> = { ...secrets(), NODE_ENV: 'production', APP_URL: 'https://portal.example.com' }
+      const env: Record<string, string | undefined> = { ...secrets(), APP_URL: 'https://portal.example.com' }
       delete env[name]
       const error = errorOf(env)
       expect(error.message).toContain(name)
-      expect(error.message).toContain('required in production')
+      expect(error.message).toContain('required for a deployment')
       expect(error.message).not.toContain('\n')
     },
   )

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { parseKeyring, parsePepper, type Keyring } from '@/lib/crypto/keyring'
 import { databaseKind, resolveDatabaseUrl, type DatabaseKind } from '@/lib/db/database-url'
@@ -7,8 +8,19 @@ export class ConfigError extends Error {
 }
 
 export type Config = {
-  /** True for NODE_ENV=production with a non-local APP_URL: secrets are then mandatory. */
-  isProductionDeployment: boolean
+  /**
+   * "quick-start": APP_URL on localhost and the server on the loopback
+   * interface only: secrets may be generated into .env.local, and without
+   * SMTP_URL mail stays in the outbox at /dev/mail. "deployment": anything
+   * else, whatever NODE_ENV says: secrets are required, no /dev/mail.
+   */
+  mode: 'quick-start' | 'deployment'
+  /** Addresses the server listens on: loopback in quick-start mode, else HOST or every interface. */
+  listenHosts: string[]
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses and CIDR ranges, validated). */
+  trustedProxies: string[]
+  /** /dev/mail: quick-start mode without SMTP_URL. */
+  mailPreview: boolean
   databaseUrl: string
   databaseKind: DatabaseKind
   /** Public base URL without a trailing slash, used in emails. */
@@ -45,10 +57,33 @@ const ZEnv = z.object({
   SECRET_KEYS_PREVIOUS: z.string().optional(),
   HASH_PEPPER: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
+  HOST: z.string().trim().optional(),
+  TRUSTED_PROXIES: z.string().optional(),
 })
 
 export function isLocalUrl(appUrl: string): boolean {
   return LOCAL_HOSTS.has(new URL(appUrl).hostname)
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+
+/** Quick-start mode (see Config.mode): decided by APP_URL and HOST alone. */
+export function isQuickStart(env: { APP_URL?: string; HOST?: string }): boolean {
+  const host = env.HOST?.trim()
+  return isLocalUrl(env.APP_URL?.trim() || 'http://localhost:3000') && (!host || isLoopback(host))
+}
+
+/** TRUSTED_PROXIES: comma-separated IPv4/IPv6 addresses or CIDR ranges. */
+export function parseTrustedProxies(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/')
+    const family = isIP(address)
+    const max = family === 6 ? 128 : 32
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max)
+    if (!family || !validBits || rest.length) throw new ConfigError(`TRUSTED_PROXIES: "${entry}" is not an IP address or a CIDR range such as 10.0.0.0/8`)
+  }
+  return entries
 }
 
 /**
@@ -65,12 +100,10 @@ export function parseConfig({ env }: { env: Record<string, string | undefined> }
   }
   const e = parsed.data
   const appUrl = e.APP_URL.replace(/\/+$/, '')
-  const isProductionDeployment = e.NODE_ENV === 'production' && !isLocalUrl(appUrl)
+  const quickStart = isQuickStart({ APP_URL: appUrl, HOST: e.HOST })
   const databaseUrl = resolveDatabaseUrl(e.DATABASE_URL)
 
-  const hint = isProductionDeployment
-    ? 'it is required in production'
-    : 'run `npm start` once to generate it into .env.local'
+  const hint = quickStart ? 'run `npm start` once to generate it into .env.local' : 'it is required for a deployment (APP_URL is not on localhost, or HOST is not loopback)'
   const required = (name: 'SECRET_KEY' | 'HASH_PEPPER' | 'NEXTAUTH_SECRET'): string => {
     const value = e[name]?.trim()
     if (!value) throw new ConfigError(`${name} is not set: ${hint} (generate one with \`openssl rand -base64 32\`)`)
@@ -94,8 +127,12 @@ export function parseConfig({ env }: { env: Record<string, string | undefined> }
   const nextAuthSecret = required('NEXTAUTH_SECRET')
   if (nextAuthSecret.length < 32) throw new ConfigError('NEXTAUTH_SECRET must be at least 32 characters')
 
+  const trustedProxies = parseTrustedProxies(e.TRUSTED_PROXIES)
   return {
-    isProductionDeployment,
+    mode: quickStart ? 'quick-start' : 'deployment',
+    listenHosts: e.HOST ? [e.HOST] : quickStart ? ['127.0.0.1', '::1'] : ['::'],
+    trustedProxies,
+    mailPreview: quickStart && !e.SMTP_URL,
     databaseUrl,
     databaseKind: kind,
     appUrl,

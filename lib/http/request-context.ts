@@ -3,10 +3,11 @@
 type HeaderReader = { get(name: string): string | null }
 
 /**
- * The client address is the first X-Forwarded-For entry: Next.js sets the
- * header to the socket address when it is absent, and a reverse proxy in
- * front of the portal must set it (see README, Deployment). Bounded and
- * checked, since it is user-controlled when no proxy is in front.
+ * The client address is the X-Forwarded-For value our server set
+ * (scripts/server/start.mjs): the socket's address, or, behind a proxy named
+ * in TRUSTED_PROXIES, the address that proxy saw. Whatever a client sends in
+ * that header itself is replaced before the application sees it. Bounded and
+ * checked all the same.
  */
 export function requestContext(headers: HeaderReader): { ip: string | null; userAgent: string | null } {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? ''

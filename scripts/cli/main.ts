@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
 
     loadEnv({ dir: process.cwd() })
     const generated = ensureLocalSecrets({ env: process.env, dir: process.cwd() })
-    if (generated.length) out.info(`Generated ${generated.join(', ')} into .env.local (development only; keep that file secret).`)
+    if (generated.length) out.info(`Generated ${generated.join(', ')} into .env.local (quick-start mode only; keep that file secret).`)
     getConfig() // Fail fast, with one line naming the variable, before touching the database.
 
     await run(args, out)

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { card } from '@/components/ui'
-import { getConfig } from '@/lib/config'
 import { listOutbox } from '@/lib/mail'
 import { assertDevMailAvailable } from './dev-only'
 
@@ -17,16 +16,14 @@ const STATUS_STYLE: Record<string, string> = {
 export default async function DevMailPage() {
   assertDevMailAvailable()
   const messages = await listOutbox()
-  const smtp = Boolean(getConfig().smtpUrl)
   return (
     <section aria-labelledby="mail-title" className={card}>
       <h1 id="mail-title" className="text-2xl font-semibold tracking-tight">
         Mail outbox
       </h1>
       <p className="mt-2 text-slate-700">
-        {smtp
-          ? 'Every email the portal queued, with its delivery status. Delivery goes to SMTP_URL.'
-          : 'SMTP_URL is not set, so email stays here instead of being sent. Only available outside production.'}
+        SMTP_URL is not set, so email stays here instead of being sent. This page exists only in quick-start mode (the portal on
+        localhost, reachable from this computer only); set SMTP_URL to deliver mail.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-slate-700">No email yet. Invite a user with <code className="font-mono">npm run portal -- invite &lt;username&gt;</code>.</p>

@@ -33,23 +33,26 @@ export async function runServe(args: string[], out: Output): Promise<void> {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? config.appUrl,
+    PORT: String(config.port),
+    PORTAL_LISTEN: config.listenHosts.join(','),
   }
-  if (args.includes('--dev')) {
-    out.info(`Token Portal (development, hot reload) is starting at ${config.appUrl}.`)
-    return runNext(next, ['dev', '--port', String(config.port)], env)
-  }
-  if (args.includes('--rebuild') || isBuildStale(root)) {
+  const where =
+    config.mode === 'quick-start'
+      ? `quick-start mode: listening on this computer only${config.mailPreview ? ', mail stays in the outbox at /dev/mail' : ''}`
+      : `listening on ${config.listenHosts.join(', ') === '::' ? 'every interface' : config.listenHosts.join(', ')}`
+  const dev = args.includes('--dev')
+  if (!dev && (args.includes('--rebuild') || isBuildStale(root))) {
     out.info('Building the portal (about a minute on first start)…')
     const build = spawnSync(process.execPath, [next, 'build'], { stdio: 'inherit', env })
     if (build.status !== 0) throw new Error('the production build failed (see above)')
   }
-
-  out.info(`Token Portal is starting at ${config.appUrl} (port ${config.port}).`)
-  return runNext(next, ['start', '--port', String(config.port)], env)
+  out.info(`Token Portal${dev ? ' (development, hot reload)' : ''} is starting at ${config.appUrl} (port ${config.port}; ${where}).`)
+  return runServer(path.join(root, 'scripts', 'server', 'start.mjs'), dev ? ['--dev'] : [], env)
 }
 
-function runNext(next: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const server = spawn(process.execPath, [next, ...args], { stdio: 'inherit', env })
+function runServer(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  // As `next start` and `next dev` do: the production server always runs with NODE_ENV=production.
+  const server = spawn(process.execPath, [script, ...args], { stdio: 'inherit', env: { ...env, NODE_ENV: args.includes('--dev') ? 'development' : 'production' } })
   let stopping = false
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

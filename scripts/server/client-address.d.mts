@@ -1,0 +1,2 @@
+/** See client-address.mjs. */
+export function clientAddressResolver(trustedProxies?: string): (peer: string | undefined, forwardedFor: string | string[] | undefined) => string
