@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from '@/lib/config'
+import { startBackgroundJobs } from '@/lib/jobs'
 import { startMailWorker } from '@/lib/mail'
 
 // A production server with a missing or malformed secret must not start: it
@@ -22,3 +23,7 @@ if (smtpUrl && process.env.PORTAL_MAIL_WORKER !== 'off') {
   const worker = startMailWorker({ smtpUrl })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void worker.stop())
 }
+
+// Requests for new links and housekeeping, in every instance.
+const jobs = startBackgroundJobs()
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void jobs.stop())

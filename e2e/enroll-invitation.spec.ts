@@ -122,18 +122,3 @@ test('[ENROLL] too many requests for one account get a clear message and no more
   expect(await mailFor(user.email)).toHaveLength(3)
 })
 
-test('[MAIL] the development outbox lists each email and shows both parts', async ({ page }) => {
-  const user = addTestUser()
-  portal(['invite', user.username])
-  await waitForMail(user.email)
-
-  await page.goto('/dev/mail')
-  await expect(page.getByRole('heading', { level: 1, name: 'Mail outbox' })).toBeVisible()
-  const row = page.getByRole('row').filter({ hasText: user.email })
-  await expect(row).toContainText('sent')
-  await row.getByRole('link', { name: /^Set up your sign-in token/ }).click()
-  await expect(page.getByRole('heading', { level: 1, name: /^Set up your sign-in token/ })).toBeVisible()
-  await expect(page.getByText(`Hello ${user.name}, set up your sign-in token`)).toBeVisible()
-  await page.getByRole('link', { name: 'View the HTML part' }).click()
-  await expect(page.getByRole('link', { name: 'Set up my token' })).toBeVisible()
-})

@@ -8,3 +8,4 @@ export {
   type AuditEventInput,
   type AuditSubject,
 } from './record-audit-event'
+export { recordThrottledAuditEvent } from './record-throttled-audit-event'

@@ -15,11 +15,16 @@ export function enrollmentLink(token: string): string {
 }
 
 /**
- * Inside the caller's transaction, for each user: revokes earlier unused
- * links, creates an invitation whose 256-bit link token is stored only as a
- * keyed hash, queues its email and audits both. The token itself leaves
- * this function only inside the (sealed) email. A fixed handful of
- * statements however many users, so bulk invitations stay fast.
+ * Inside the caller's transaction, for each user: creates an invitation
+ * whose 256-bit link token is stored only as a keyed hash, queues its email
+ * and audits both. The token itself leaves this function only inside the
+ * (sealed) email. A fixed handful of statements however many users, so bulk
+ * invitations stay fast.
+ *
+ * Staff and the CLI decide: their invitation revokes the user's earlier
+ * unused links. A self-request does not: anyone can type a username, and a
+ * request must never break an enrollment someone is halfway through. Its
+ * links stay valid until they expire; completing any one revokes the rest.
  */
 export async function createInvitations({
   tx,
@@ -55,15 +60,18 @@ export async function createInvitations({
         expiresAt,
         createdAt: now,
         createdBy: actorFor(user).label ?? actorFor(user).type.toLowerCase(),
+        selfRequested: reason === 'self-request',
       },
       email: prepareEmail({ to: user.email, template, brand, props: { name: user.displayName ?? user.username, link: enrollmentLink(token), expiresAt } }),
     }
   })
 
-  await tx.enrollmentInvitation.updateMany({
-    where: { userId: { in: users.map((u) => u.id) }, usedAt: null, revokedAt: null },
-    data: { revokedAt: now, revokedReason: 'superseded' },
-  })
+  if (reason !== 'self-request') {
+    await tx.enrollmentInvitation.updateMany({
+      where: { userId: { in: users.map((u) => u.id) }, usedAt: null, revokedAt: null },
+      data: { revokedAt: now, revokedReason: 'superseded' },
+    })
+  }
   await tx.enrollmentInvitation.createMany({ data: created.map((c) => c.invitation) })
   await tx.auditEvent.createMany({
     data: created.map((c) =>

@@ -7,6 +7,7 @@ import { readMailBody } from '@/lib/mail'
 import { addUser } from '@/lib/users'
 import { inviteUsers } from './invite-users'
 import { openInvitation } from './open-invitation'
+import { processEnrollmentRequests } from './process-enrollment-requests'
 import { requestEnrollmentLink, REQUEST_LIMITS } from './request-enrollment-link'
 import { resolveInvitationLink } from './resolve-invitation-link'
 
@@ -83,9 +84,18 @@ describe('invitations', () => {
     expect(invitation.openedAt).not.toBeNull()
     expect(invitation.usedAt).toBeNull()
     expect(await getDb().auditEvent.count({ where: { action: 'invitation.opened', ip: '198.51.100.7' } })).toBe(3)
-    await openInvitation({ token: 'x'.repeat(43), context: { ip: '198.51.100.7' } })
-    const rejected = await getDb().auditEvent.findFirstOrThrow({ where: { action: 'invitation.rejected' } })
-    expect(JSON.parse(rejected.details!)).toEqual({ reason: 'unknown' })
+    // Made-up links: one audit row per client address per minute, with a count.
+    const t = new Date('2026-11-24T10:00:00Z')
+    const at = (s: number) => new Date(t.getTime() + s * 1000)
+    for (let i = 0; i < 5; i++) await openInvitation({ token: `${'x'.repeat(42)}${i}`, context: { ip: '198.51.100.7' }, now: at(i) })
+    await openInvitation({ token: 'short', context: { ip: '198.51.100.8' }, now: at(5) })
+    await openInvitation({ token: 'y'.repeat(43), context: { ip: '198.51.100.7' }, now: at(61) })
+    const rejected = await getDb().auditEvent.findMany({ where: { action: 'invitation.rejected' }, orderBy: { at: 'asc' } })
+    expect(rejected.map((e) => [e.ip, JSON.parse(e.details!)])).toEqual([
+      ['198.51.100.7', { reason: 'unknown', count: 5 }],
+      ['198.51.100.8', { reason: 'unknown', count: 1 }],
+      ['198.51.100.7', { reason: 'unknown', count: 1 }],
+    ])
   })
 
   it('reports used and locked links as such', async () => {
@@ -119,19 +129,41 @@ describe('invitations', () => {
 describe('requestEnrollmentLink', () => {
   const ctx = (ip: string) => ({ ip, userAgent: 'test' })
 
-  it('sends a new link for a username or an email, however it is typed', async () => {
+  it('sends a new link for a username or an email, however it is typed, without cancelling the links already out', async () => {
+    const staffLink = await linkTokenFor('dave@example.com')
     await requestEnrollmentLink({ input: { identifier: '  Dave ' }, context: ctx('203.0.113.1') })
     await requestEnrollmentLink({ input: { identifier: 'DAVE@example.com' }, context: ctx('203.0.113.1') })
+    // Recorded now, done by the background jobs.
+    expect(await getDb().enrollmentRequest.count()).toBe(2)
+    expect(await processEnrollmentRequests()).toBe(2)
+    expect(await processEnrollmentRequests()).toBe(0)
     const mails = await getDb().outboxMessage.findMany({ where: { to: 'dave@example.com', template: 'enrollment-link-requested' } })
     expect(mails).toHaveLength(2)
+    // Anyone can type a username: a request never breaks an enrollment in progress.
+    expect((await resolveInvitationLink({ token: staffLink })).state).toBe('valid')
+    const requested = await getDb().enrollmentInvitation.findMany({ where: { user: { username: 'dave' }, selfRequested: true } })
+    expect(requested).toHaveLength(2)
+    const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: 'invitation.created', details: { contains: 'self-request' } } })
+    expect(event.ip).toBe('203.0.113.1')
   })
 
   it('answers the same for an unknown account, sends nothing, and logs why', async () => {
     const before = await getDb().outboxMessage.count()
     await expect(requestEnrollmentLink({ input: { identifier: 'no-such-person' }, context: ctx('203.0.113.2') })).resolves.toBeUndefined()
+    expect(await processEnrollmentRequests()).toBe(1)
     expect(await getDb().outboxMessage.count()).toBe(before)
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { action: 'invitation.request-ignored' } })
     expect(JSON.parse(event.details!)).toEqual({ reason: 'no-matching-account' })
+    expect(event.ip).toBe('203.0.113.2')
+  })
+
+  it('handles each request once, however many servers run the jobs', async () => {
+    for (let i = 0; i < 6; i++) await requestEnrollmentLink({ input: { identifier: `nobody-${i}` }, context: ctx(`203.0.113.${40 + i}`) })
+    const ignoredBefore = await getDb().auditEvent.count({ where: { action: 'invitation.request-ignored' } })
+    const handled = await Promise.all([processEnrollmentRequests(), processEnrollmentRequests(), processEnrollmentRequests()])
+    expect(handled.reduce((a, b) => a + b, 0)).toBe(6)
+    expect(await getDb().enrollmentRequest.count()).toBe(0)
+    expect(await getDb().auditEvent.count({ where: { action: 'invitation.request-ignored' } })).toBe(ignoredBefore + 6)
   })
 
   it('limits requests per account, existing or not, with a clear message', async () => {
@@ -139,11 +171,11 @@ describe('requestEnrollmentLink', () => {
       for (let i = 0; i < REQUEST_LIMITS.account.limit; i++) {
         await requestEnrollmentLink({ input: { identifier }, context: ctx(`203.0.113.${10 + i}`) })
       }
-      const before = await getDb().outboxMessage.count()
+      const before = await getDb().enrollmentRequest.count()
       await expect(requestEnrollmentLink({ input: { identifier }, context: ctx('203.0.113.99') })).rejects.toThrow(
         /^Too many requests\. Please wait 60 minutes and try again\.$/,
       )
-      expect(await getDb().outboxMessage.count()).toBe(before)
+      expect(await getDb().enrollmentRequest.count()).toBe(before)
     }
   })
 

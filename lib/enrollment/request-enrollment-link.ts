@@ -4,10 +4,8 @@ import { recordAuditEvent, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { consumeRateLimit } from '@/lib/rate-limit'
-import { getSettings } from '@/lib/settings'
 import { normalizeUsername } from '@/lib/users'
 import { firstIssueMessage } from '@/lib/validation'
-import { createInvitations } from './create-invitation'
 
 export const ZEnrollmentLinkRequest = z.object({
   identifier: z
@@ -31,10 +29,12 @@ function minutes(seconds: number): string {
 }
 
 /**
- * "Send me a new link". Answers the same way whether or not an account
- * matches, so the form cannot be used to find out who works here; the
- * difference is only in the audit log. Limits count the identifier as typed,
- * existing or not, for the same reason.
+ * "Send me a new link". Answers the same way, in the same time, whether or
+ * not an account matches, so the form cannot be used to find out who works
+ * here: it checks the limits (which count the identifier as typed, existing
+ * or not), records the request in one insert and returns. The background
+ * jobs (lib/jobs) look the account up, create the link and queue its email,
+ * or note in the audit log why not.
  */
 export async function requestEnrollmentLink({
   input,
@@ -59,24 +59,5 @@ export async function requestEnrollmentLink({
       throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${minutes(retryAfterSeconds)} and try again.`, { retryAfterSeconds })
     }
   }
-
-  const settings = await getSettings()
-  const db = getDb()
-  const users = await db.user.findMany({
-    where: { status: 'ACTIVE', OR: [{ username: identifier }, { email: identifier }] },
-    select: { id: true, username: true, email: true, displayName: true },
-    take: 5,
-  })
-  if (!settings.selfRequestEnabled || users.length === 0) {
-    await recordAuditEvent({
-      action: 'invitation.request-ignored',
-      actor: { type: 'USER', label: 'anonymous' },
-      context,
-      details: { reason: settings.selfRequestEnabled ? 'no-matching-account' : 'self-request-disabled' },
-    })
-    return
-  }
-  await db.$transaction((tx) =>
-    createInvitations({ tx, users, settings, reason: 'self-request', actor: (user) => ({ type: 'USER', id: user.id, label: user.username }), context, now }),
-  )
+  await getDb().enrollmentRequest.create({ data: { identifier, ip: context.ip ?? null, userAgent: context.userAgent?.slice(0, 512) ?? null, createdAt: now } })
 }

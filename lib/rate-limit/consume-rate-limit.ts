@@ -1,7 +1,7 @@
 import 'server-only'
 import { getDb, getHotSql, joinSql, sql } from '@/lib/db'
 
-export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number }
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number; windowEndsAt: Date }
 
 /**
  * Counts one attempt against `key` in a fixed window and says whether it is
@@ -56,7 +56,7 @@ export async function consumeRateLimits({
     if (!row) throw new Error('rate limit: the upsert returned nothing')
     const count = Number(row.count)
     const expiresAt = new Date(row.expiresAt)
-    return { allowed: count <= l.limit, count, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)) }
+    return { allowed: count <= l.limit, count, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)), windowEndsAt: expiresAt }
   })
 }
 

@@ -1,0 +1,2 @@
+export { purgeExpiredData } from './purge-expired-data'
+export { startBackgroundJobs } from './start-background-jobs'

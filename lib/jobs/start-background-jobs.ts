@@ -1,0 +1,48 @@
+import 'server-only'
+import { processEnrollmentRequests } from '@/lib/enrollment'
+import { purgeExpiredData } from './purge-expired-data'
+
+/**
+ * The server's own background work, in every instance (each job is safe to
+ * run on several at once): the "send me a new link" requests recorded by
+ * the page, at once; housekeeping every few minutes. Mail has its own
+ * worker (lib/mail). Returns a function that stops it after the current round.
+ */
+export function startBackgroundJobs({
+  intervalMs = 1000,
+  purgeEveryMs = 10 * 60_000,
+  onError = (error: unknown) => console.error(`background jobs: ${(error as Error).message}`),
+}: {
+  intervalMs?: number
+  purgeEveryMs?: number
+  onError?: (error: unknown) => void
+} = {}): { stop: () => Promise<void> } {
+  let stopped = false
+  let wake: (() => void) | undefined
+  let purgedAt = 0
+
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0
+      try {
+        handled = await processEnrollmentRequests()
+        if (Date.now() - purgedAt >= purgeEveryMs) {
+          purgedAt = Date.now()
+          await purgeExpiredData()
+        }
+      } catch (error) {
+        onError(error)
+      }
+      // A full round means more may be waiting: go again at once.
+      if (handled === 0 && !stopped) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, intervalMs)))
+    }
+  })()
+
+  return {
+    async stop() {
+      stopped = true
+      wake?.()
+      await loop
+    },
+  }
+}
