@@ -17,7 +17,7 @@ const PROBLEMS: Record<Exclude<LinkState, 'valid'>, { title: string; text: strin
   },
   locked: {
     title: 'This enrollment link is locked',
-    text: 'Too many wrong codes were entered with it, so it was locked to protect your account. Ask for a new link below.',
+    text: 'Too many wrong codes or passcodes were entered with it, so it was locked to protect your account. Ask for a new link below.',
   },
   unknown: {
     title: 'We do not recognise this enrollment link',

@@ -7,7 +7,7 @@ import { hashPin } from '@/lib/pins'
 import { checkPin, pinPolicyFrom, ZTokenName } from '@/lib/policy'
 import { getSettings } from '@/lib/settings'
 import { resolveInvitationLink } from './resolve-invitation-link'
-import { requireLiveLink, userActor } from './require-live-link'
+import { requireBoundLink, userActor } from './require-live-link'
 
 export type EnrollmentFormErrors = { pin?: string[]; pinConfirm?: string[]; name?: string[] }
 
@@ -35,6 +35,7 @@ export async function tokensToReplace({ userId, exceptId, maxTokens }: { userId:
  */
 export async function completeEnrollment({
   token,
+  browser,
   pin,
   pinConfirm,
   name,
@@ -42,6 +43,8 @@ export async function completeEnrollment({
   now = new Date(),
 }: {
   token: string
+  /** This browser's enrollment cookie: only the browser that pressed Start may finish. */
+  browser: string | null | undefined
   pin: string
   pinConfirm: string
   name: string
@@ -50,9 +53,8 @@ export async function completeEnrollment({
 }): Promise<CompletedEnrollment> {
   const before = await resolveInvitationLink({ token, now })
   if (before.state === 'used' && before.token?.status === 'ACTIVE') return done(before.token, [], true)
-  const link = await requireLiveLink({ token, now })
-  if (!link.token || link.token.status !== 'PENDING') throw new AppError('CONFLICT', 'Press Start to set up your token first.')
-  if (!link.token.verifiedAt) throw new AppError('CONFLICT', 'Type a code from your app first, to show that the token works.')
+  const link = await requireBoundLink({ token, browser, now })
+  if (!link.token!.verifiedAt) throw new AppError('CONFLICT', 'Type a code from your app first, to show that the token works.')
 
   const settings = await getSettings()
   const errors: EnrollmentFormErrors = {}
@@ -63,8 +65,8 @@ export async function completeEnrollment({
   if (!parsedName.success) errors.name = parsedName.error.issues.map((i) => i.message)
   if (!parsedName.success || Object.keys(errors).length) return { ok: false, errors }
 
-  const tokenId = link.token.id
-  const serial = link.token.serial
+  const tokenId = link.token!.id
+  const serial = link.token!.serial
   const actor = userActor(link.user)
   const replace = await tokensToReplace({ userId: link.user.id, exceptId: tokenId, maxTokens: settings.maxTokensPerUser })
 
@@ -92,6 +94,13 @@ export async function completeEnrollment({
     if (replace.length) {
       await tx.token.updateMany({ where: { id: { in: replace.map((t) => t.id) }, status: 'ACTIVE' }, data: { status: 'REVOKED', statusChangedAt: now } })
     }
+    // The user's other live links (a self-request leaves them valid) have
+    // done their job: revoked, their unfinished tokens and secrets deleted.
+    const others = await tx.enrollmentInvitation.findMany({ where: { userId: link.user.id, id: { not: link.invitation.id }, usedAt: null, revokedAt: null }, select: { id: true } })
+    if (others.length) {
+      await tx.enrollmentInvitation.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { revokedAt: now, revokedReason: 'superseded' } })
+      await tx.token.deleteMany({ where: { invitationId: { in: others.map((o) => o.id) }, status: 'PENDING' } })
+    }
     await tx.auditEvent.createMany({
       data: [
         auditEventData({
@@ -99,11 +108,17 @@ export async function completeEnrollment({
           actor,
           subject: { type: 'token', id: tokenId, label: serial },
           context,
-          details: { type: link.token!.type, invitationId: link.invitation.id, replaced: replace.map((t) => t.serial).join(',') || null },
+          details: { type: link.token!.type, invitationId: link.invitation.id, replaced: replace.map((t) => t.serial).join(',') || null, otherLinksRevoked: others.length },
         }),
         auditEventData({ action: 'pin.set', actor, subject: { type: 'token', id: tokenId, label: serial }, context }),
         ...replace.map((old) =>
-          auditEventData({ action: 'token.replaced', actor, subject: { type: 'token', id: old.id, label: old.serial }, context, details: { replacedBy: serial } }),
+          auditEventData({
+            action: 'token.replaced',
+            actor,
+            subject: { type: 'token', id: old.id, label: old.serial },
+            context,
+            details: { oldSerial: old.serial, newSerial: serial, selfRequested: link.invitation.selfRequested },
+          }),
         ),
       ],
     })
@@ -113,7 +128,7 @@ export async function completeEnrollment({
       to: link.user.email,
       template: 'token-enrolled',
       brand: brandFromSettings(settings),
-      props: { name: link.user.displayName ?? link.user.username, tokenName: parsedName.data, serial, at: now },
+      props: { name: link.user.displayName ?? link.user.username, tokenName: parsedName.data, serial, at: now, replaced: replace.map((t) => ({ name: t.name ?? t.serial, serial: t.serial })) },
     })
     return true
   })

@@ -1,11 +1,12 @@
 import 'server-only'
-import { auditEventData, recordAuditEvent, type AuditContext } from '@/lib/audit'
+import { recordAuditEvent, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { isOtpCode, verifyHotp, verifyTotp } from '@/lib/otp'
 import { getSettings } from '@/lib/settings'
 import { readTokenSecret } from '@/lib/tokens'
-import { requireLiveLink, userActor } from './require-live-link'
+import { recordLinkFailure } from './record-link-failure'
+import { requireBoundLink, userActor } from './require-live-link'
 
 export type CodeCheck = { verified: true } | { verified: false; remaining: number; locked: boolean }
 
@@ -24,27 +25,29 @@ export function normaliseCode(code: string): string {
  */
 export async function verifyEnrollmentCode({
   token,
+  browser,
   code,
   context,
   now = new Date(),
 }: {
   token: string
+  /** This browser's enrollment cookie: only the browser that pressed Start may check a code. */
+  browser: string | null | undefined
   code: string
   context?: AuditContext
   now?: Date
 }): Promise<CodeCheck> {
-  const link = await requireLiveLink({ token, now })
-  if (!link.token || link.token.status !== 'PENDING') throw new AppError('CONFLICT', 'Press Start to set up your token first.')
-  if (link.token.verifiedAt) return { verified: true }
+  const link = await requireBoundLink({ token, browser, now })
+  if (link.token!.verifiedAt) return { verified: true }
 
   const typed = normaliseCode(code)
-  if (!isOtpCode(typed, link.token.digits)) {
+  if (!isOtpCode(typed, link.token!.digits)) {
     // Not a code at all (letters, too short): say how it should look, count nothing.
-    throw new AppError('INVALID_INPUT', `Type the ${link.token.digits} digits your app shows for this account.`)
+    throw new AppError('INVALID_INPUT', `Type the ${link.token!.digits} digits your app shows for this account.`)
   }
 
   const db = getDb()
-  const [settings, row] = await Promise.all([getSettings(), db.token.findUniqueOrThrow({ where: { id: link.token.id } })])
+  const [settings, row] = await Promise.all([getSettings(), db.token.findUniqueOrThrow({ where: { id: link.token!.id } })])
   const secret = readTokenSecret({ token: row })
   const params = { secret, algorithm: row.algorithm, digits: row.digits }
   const match =
@@ -63,28 +66,16 @@ export async function verifyEnrollmentCode({
     return { verified: true }
   }
 
-  const max = Math.max(settings.enrollmentMaxFailures, 1)
-  return db.$transaction(async (tx) => {
-    // Atomic increment: concurrent wrong guesses are each counted.
-    const invitation = await tx.enrollmentInvitation.update({
-      where: { id: link.invitation.id },
-      data: { failedVerifications: { increment: 1 } },
-      select: { failedVerifications: true },
-    })
-    const locked = invitation.failedVerifications >= max
-    await tx.auditEvent.create({
-      data: auditEventData({ action: 'token.verify-failed', actor, subject, context, details: { attempt: invitation.failedVerifications, max } }),
-    })
-    if (locked) {
-      await tx.enrollmentInvitation.update({
-        where: { id: link.invitation.id },
-        data: { lockedAt: now, revokedAt: now, revokedReason: 'locked' },
-      })
-      await tx.token.updateMany({ where: { id: row.id, status: 'PENDING' }, data: { status: 'REVOKED', statusChangedAt: now } })
-      await tx.auditEvent.create({
-        data: auditEventData({ action: 'invitation.locked', actor, subject: { type: 'user', id: link.user.id, label: link.user.username }, context, details: { invitationId: link.invitation.id, failures: invitation.failedVerifications } }),
-      })
-    }
-    return { verified: false as const, remaining: Math.max(max - invitation.failedVerifications, 0), locked }
+  const failure = await recordLinkFailure({
+    invitationId: link.invitation.id,
+    pendingTokenId: row.id,
+    max: settings.enrollmentMaxFailures,
+    action: 'token.verify-failed',
+    actor,
+    subject,
+    user: link.user,
+    context,
+    now,
   })
+  return { verified: false, ...failure }
 }

@@ -28,8 +28,9 @@ async function gzippedSize(url: string): Promise<number> {
 const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1'
 
 /** Sum of the gzipped script files a first visit loads, and the gzipped HTML. */
+let cookie = ''
 async function firstLoad(path: string): Promise<{ js: number; html: number; scripts: number }> {
-  const response = await fetch(`${base}${path}`, { headers: { 'User-Agent': PHONE } })
+  const response = await fetch(`${base}${path}`, { headers: { 'User-Agent': PHONE, ...(cookie ? { Cookie: cookie } : {}) } })
   const html = await response.text()
   const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, '&'), base).href))]
   const sizes = await Promise.all(sources.map(gzippedSize))
@@ -45,13 +46,18 @@ const token = /\/enroll\/([A-Za-z0-9_-]{43})/.exec(readMailBody({ message }).tex
 const rows: [string, Awaited<ReturnType<typeof firstLoad>>][] = []
 rows.push(['baseline (not-found page)', await firstLoad('/no-such-page')])
 rows.push(['/enroll/[token]  start', await firstLoad(`/enroll/${token}`)])
-const { tokenId } = await enrollment.startEnrollment({ token, platform: 'ios' })
+const started = await enrollment.startEnrollment({ token, browser: null, platform: 'ios' })
+if (!started.ok || !started.browser) throw new Error('could not start the enrollment')
+const { tokenId } = started
+const browser = started.browser.value
+// The pages after Start answer only the browser that pressed it.
+cookie = `${enrollment.BROWSER_COOKIE}=${browser}`
 rows.push(['/enroll/[token]/app', await firstLoad(`/enroll/${token}/app`)])
 rows.push(['/enroll/[token]/add', await firstLoad(`/enroll/${token}/add`)])
 const secret = readTokenSecret({ token: await getDb().token.findUniqueOrThrow({ where: { id: tokenId } }) })
-await enrollment.verifyEnrollmentCode({ token, code: generateOtp({ type: 'TOTP', secret }) })
+await enrollment.verifyEnrollmentCode({ token, browser, code: generateOtp({ type: 'TOTP', secret }) })
 rows.push(['/enroll/[token]/pin', await firstLoad(`/enroll/${token}/pin`)])
-await enrollment.completeEnrollment({ token, pin: '4827', pinConfirm: '4827', name: 'Bench phone' })
+await enrollment.completeEnrollment({ token, browser, pin: '4827', pinConfirm: '4827', name: 'Bench phone' })
 rows.push(['/enroll/[token]/done', await firstLoad(`/enroll/${token}/done`)])
 rows.push(['/enroll/request', await firstLoad('/enroll/request')])
 

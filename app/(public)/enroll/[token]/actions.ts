@@ -1,17 +1,19 @@
 'use server'
 
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { completeEnrollment, startEnrollment, verifyEnrollmentCode, type EnrollmentFormErrors } from '@/lib/enrollment'
+import { BROWSER_COOKIE, completeEnrollment, startEnrollment, verifyEnrollmentCode, type EnrollmentFormErrors } from '@/lib/enrollment'
+import { getConfig } from '@/lib/config'
 import { isAppError } from '@/lib/errors'
 import { requestContext } from '@/lib/http'
 import { detectPlatform } from '@/lib/policy'
 
 // Thin: validate → act → respond. There is no session to authorize: the link
-// token in the form is the proof, and every lib call checks it again (state,
-// expiry, owner). Each action re-reads the link, so a stale tab can never act
-// on a link that was used, revoked or locked meanwhile. CSRF: Next.js refuses
-// a server action whose Origin is not this host.
+// token in the form is the proof of the invitation, the browser's enrollment
+// cookie the proof that this browser pressed Start, and every lib call
+// checks both again (state, expiry, owner, browser). Each action re-reads
+// the link, so a stale tab can never act on a link that was used, revoked or
+// locked meanwhile. CSRF: proxy.ts refuses posts from other sites.
 
 const LINK_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
@@ -27,9 +29,15 @@ const field = (formData: FormData, name: string) => {
   return typeof value === 'string' ? value : ''
 }
 
-/** A link that can no longer be used: its own page says why (expired, locked…). */
+/** This browser's enrollment cookie (scoped to the link's path). */
+const browserCookie = async () => (await cookies()).get(BROWSER_COOKIE)?.value ?? null
+
+/**
+ * A link that can no longer be used here: its own page says why (expired,
+ * locked, or started in another browser, with "start again here").
+ */
 function isDeadLink(error: unknown): boolean {
-  return isAppError(error) && (error.code === 'EXPIRED' || error.code === 'CONFLICT')
+  return isAppError(error) && (error.code === 'EXPIRED' || error.code === 'CONFLICT' || error.code === 'FORBIDDEN')
 }
 
 export async function startAction(formData: FormData): Promise<void> {
@@ -38,10 +46,28 @@ export async function startAction(formData: FormData): Promise<void> {
   const type = field(formData, 'type') === 'HOTP' ? 'HOTP' : 'TOTP'
   let next = `/enroll/${token}/app`
   try {
-    await startEnrollment({ token, type, platform: detectPlatform(requestHeaders), context: requestContext(requestHeaders) })
+    const started = await startEnrollment({
+      token,
+      browser: await browserCookie(),
+      restart: field(formData, 'restart') === 'yes',
+      passcode: formData.has('passcode') ? field(formData, 'passcode').slice(0, 128) : undefined,
+      type,
+      platform: detectPlatform(requestHeaders),
+      context: requestContext(requestHeaders),
+    })
+    if (!started.ok) next = `/enroll/${token}?error=${started.locked ? 'locked' : 'proof'}`
+    else if (started.browser) {
+      ;(await cookies()).set(BROWSER_COOKIE, started.browser.value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: getConfig().appUrl.startsWith('https:'),
+        path: `/enroll/${token}`,
+        expires: started.browser.expiresAt,
+      })
+    }
   } catch (error) {
     if (isDeadLink(error)) next = `/enroll/${token}`
-    else if (isAppError(error) && error.code === 'INVALID_INPUT') next = `/enroll/${token}?error=type`
+    else if (isAppError(error) && error.code === 'INVALID_INPUT') next = `/enroll/${token}?error=${/passcode/i.test(error.message) ? 'passcode' : 'type'}`
     else throw error
   }
   redirect(next)
@@ -53,7 +79,7 @@ export async function verifyAction(_previous: VerifyState, formData: FormData): 
   const token = linkFrom(formData)
   let result
   try {
-    result = await verifyEnrollmentCode({ token, code: field(formData, 'code').slice(0, 32), context: requestContext(await headers()) })
+    result = await verifyEnrollmentCode({ token, browser: await browserCookie(), code: field(formData, 'code').slice(0, 32), context: requestContext(await headers()) })
   } catch (error) {
     if (isDeadLink(error)) redirect(`/enroll/${token}`)
     if (isAppError(error) && error.code === 'INVALID_INPUT') return { error: error.message }
@@ -73,6 +99,7 @@ export async function completeAction(_previous: PinFormState, formData: FormData
   try {
     result = await completeEnrollment({
       token,
+      browser: await browserCookie(),
       pin: field(formData, 'pin').slice(0, 64),
       pinConfirm: field(formData, 'pinConfirm').slice(0, 64),
       name,

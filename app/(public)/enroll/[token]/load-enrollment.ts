@@ -1,9 +1,10 @@
 import 'server-only'
+import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { enrollmentStep, resolveInvitationLink, type EnrollmentStep, type ResolvedLink } from '@/lib/enrollment'
+import { BROWSER_COOKIE, enrollmentStep, resolveInvitationLink, type EnrollmentStep, type ResolvedLink } from '@/lib/enrollment'
 import { getSettings } from '@/lib/settings'
 
-const PATHS: Record<EnrollmentStep, string> = { start: '', problem: '', app: '/app', add: '/add', pin: '/pin', done: '/done' }
+const PATHS: Record<EnrollmentStep, string> = { start: '', elsewhere: '', problem: '', app: '/app', add: '/add', pin: '/pin', done: '/done' }
 
 export function stepPath(token: string, step: EnrollmentStep): string {
   return `/enroll/${encodeURIComponent(token)}${PATHS[step]}`
@@ -12,10 +13,12 @@ export function stepPath(token: string, step: EnrollmentStep): string {
 /**
  * The link and settings for one step's page. The server's state decides the
  * step: a page reached out of order (an old tab, the back button) sends the
- * person to the step they are really on.
+ * person to the step they are really on, and a browser that did not press
+ * Start to the start page, which says so and offers to start again there.
  */
 export async function loadEnrollment(token: string, allowed: EnrollmentStep[]) {
-  const [link, settings] = await Promise.all([resolveInvitationLink({ token }), getSettings()])
+  const browser = (await cookies()).get(BROWSER_COOKIE)?.value ?? null
+  const [link, settings] = await Promise.all([resolveInvitationLink({ token, browser }), getSettings()])
   const step = enrollmentStep(link)
   if (!allowed.includes(step)) redirect(stepPath(token, step))
   return { link: link as Required<ResolvedLink>, settings, step }

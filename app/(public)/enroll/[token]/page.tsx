@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { StartForm, type StartProblem } from '@/components/enroll/start-form'
 import { LinkProblem } from '@/components/link-problem'
-import { card, primaryButton } from '@/components/ui'
-import { enrollmentStep, openInvitation, tokensToReplace } from '@/lib/enrollment'
+import { card } from '@/components/ui'
+import { BROWSER_COOKIE, enrollmentStep, needsProof, openInvitation, tokensToReplace, type ResolvedLink } from '@/lib/enrollment'
 import { requestContext } from '@/lib/http'
 import { allowedTokenTypes, detectPlatform } from '@/lib/policy'
 import { getSettings } from '@/lib/settings'
+import { isLockActive } from '@/lib/validate'
 import { startAction } from './actions'
 import { stepPath } from './load-enrollment'
 
@@ -14,9 +16,25 @@ export const metadata: Metadata = { title: 'Set up your token' }
 
 const when = (date: Date) => `${date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`
 
+/** What to say after a wrong passcode at the proof step: tries left on this link, and any lock on the token. */
+function proofMessage(link: Required<ResolvedLink>, maxFailures: number): string {
+  const left = Math.max(maxFailures - link.invitation.failedVerifications, 0)
+  const now = new Date()
+  const locked = link.activeTokens.filter((t) => isLockActive({ lockedAt: t.lockedAt, lockedUntil: t.lockedUntil, now }))
+  const lock =
+    locked.length === link.activeTokens.length && locked.length > 0
+      ? locked.every((t) => t.lockedUntil)
+        ? ` Your current token is locked after too many wrong passcodes; it unlocks at ${when(locked.map((t) => t.lockedUntil!).sort((a, b) => a.getTime() - b.getTime())[0]!)}.`
+        : ' Your current token is locked after too many wrong passcodes; your helpdesk can unlock it.'
+      : ''
+  return `That passcode did not work.${lock} Check your PIN and type the code your app shows now. ${left === 1 ? 'You have 1 try left' : `You have ${left} tries left`} with this link.`
+}
+
 // GET of an enrollment link. It only reads and records "opened": mail
 // scanners fetch every link, so nothing here may consume the link or create
-// a secret. That happens after the person presses Start (a POST).
+// a secret. That happens after the person presses Start (a POST), which
+// binds the enrollment to their browser; any other browser sees only that
+// it was started elsewhere, and may start again.
 export default async function EnrollmentLinkPage({
   params,
   searchParams,
@@ -24,12 +42,12 @@ export default async function EnrollmentLinkPage({
   params: Promise<{ token: string }>
   searchParams: Promise<{ error?: string }>
 }) {
-  const [{ token }, { error }, settings, requestHeaders] = await Promise.all([params, searchParams, getSettings(), headers()])
-  const link = await openInvitation({ token, context: requestContext(requestHeaders) })
+  const [{ token }, { error }, settings, requestHeaders, cookieStore] = await Promise.all([params, searchParams, getSettings(), headers(), cookies()])
+  const link = await openInvitation({ token, browser: cookieStore.get(BROWSER_COOKIE)?.value ?? null, context: requestContext(requestHeaders) })
   const step = enrollmentStep(link)
-  if (step !== 'start' && step !== 'problem') redirect(stepPath(token, step))
+  if (step !== 'start' && step !== 'elsewhere' && step !== 'problem') redirect(stepPath(token, step))
 
-  if (step === 'problem' || !link.user || !link.invitation) {
+  if (step === 'problem' || !link.user || !link.invitation || !link.activeTokens) {
     return (
       <LinkProblem
         state={link.state === 'valid' ? 'unknown' : link.state}
@@ -39,12 +57,59 @@ export default async function EnrollmentLinkPage({
     )
   }
 
+  const live = link as Required<ResolvedLink>
   const types = allowedTokenTypes({ settings, platform: detectPlatform(requestHeaders) })
   const replace = await tokensToReplace({ userId: link.user.id, maxTokens: settings.maxTokensPerUser })
+  const proof = needsProof(live)
+  const problem: StartProblem = error === 'type' || error === 'proof' || error === 'passcode' ? error : null
+  const form = (
+    <StartForm
+      action={startAction}
+      token={token}
+      types={types}
+      proof={proof}
+      restart={step === 'elsewhere'}
+      problem={problem}
+      proofError={problem === 'proof' ? proofMessage(live, settings.enrollmentMaxFailures) : undefined}
+      submitLabel={step === 'elsewhere' ? 'Start again here' : proof ? 'Confirm and start' : 'Start'}
+    />
+  )
+  const noToken = proof ? (
+    <section aria-labelledby="no-token-title" className="mt-8 border-t border-slate-200 pt-6">
+      <h2 id="no-token-title" className="text-lg font-semibold">
+        No longer have your token, or forgot your PIN?
+      </h2>
+      <p className="mt-2 text-slate-700">
+        Then this link cannot replace it. Contact {settings.supportContact}: they can check it is you and send you a link that
+        does.
+      </p>
+    </section>
+  ) : null
+
+  if (step === 'elsewhere') {
+    return (
+      <section aria-labelledby="elsewhere-title" className={card}>
+        <h1 id="elsewhere-title" className="text-2xl font-semibold tracking-tight">
+          This setup was started on another device or browser
+        </h1>
+        <p className="mt-3 text-slate-700">
+          For your safety, the secret key of a new token is shown only in the browser where Start was pressed. If that was you on
+          another device, carry on there.
+        </p>
+        <p className="mt-3 text-slate-700">
+          Or start again here: the setup on the other device stops working, and you add a new token to your app from this browser.
+          If you did not start it yourself, start again here and tell {settings.supportContact}.
+        </p>
+        {form}
+        {noToken}
+      </section>
+    )
+  }
+
   return (
     <section aria-labelledby="start-title" className={card}>
       <h1 id="start-title" className="text-2xl font-semibold tracking-tight">
-        Hello {link.user.displayName ?? link.user.username}, let’s set up your token
+        Hello {link.user.displayName ?? link.user.username}, let’s set up your {replace.length ? 'new ' : ''}token
       </h1>
       <p className="mt-3 text-slate-700">
         Your token is an app that shows a fresh one-time code, which you type after a PIN to sign in to VPN and remote desktop. Setting
@@ -65,38 +130,17 @@ export default async function EnrollmentLinkPage({
           working until your new token is set up, and is then replaced.
         </p>
       ) : null}
-      <form action={startAction} className="mt-6 space-y-4">
-        <input type="hidden" name="token" value={token} />
-        {types.length === 1 ? <input type="hidden" name="type" value={types[0]} /> : null}
-        {types.length > 1 ? (
-          <fieldset>
-            <legend className="font-medium text-slate-900">Kind of token</legend>
-            {error === 'type' ? (
-              <p role="alert" className="mt-1 font-medium text-red-700">
-                Choose one of the kinds below.
-              </p>
-            ) : null}
-            <div className="mt-2 space-y-2">
-              <label className="flex min-h-11 items-start gap-3">
-                <input type="radio" name="type" value="TOTP" defaultChecked className="mt-1 h-5 w-5" />
-                <span>
-                  <strong>Time-based</strong> (recommended): a new code every 30 seconds.
-                </span>
-              </label>
-              <label className="flex min-h-11 items-start gap-3">
-                <input type="radio" name="type" value="HOTP" className="mt-1 h-5 w-5" />
-                <span>
-                  <strong>Counter-based</strong>: a new code each time you ask the app for one. For phones whose clock is often
-                  wrong.
-                </span>
-              </label>
-            </div>
-          </fieldset>
-        ) : null}
-        <button type="submit" className={primaryButton}>
-          Start
-        </button>
-      </form>
+      {proof ? (
+        <>
+          <h2 className="mt-6 text-lg font-semibold">First, show it is you</h2>
+          <p className="mt-2 text-slate-700">
+            This link was asked for from the sign-in page, and your new token will replace the one you have. So that nobody who can
+            read your email can take it over, type a passcode from your current token.
+          </p>
+        </>
+      ) : null}
+      {form}
+      {noToken}
     </section>
   )
 }

@@ -6,6 +6,7 @@ import { Stepper } from '@/components/enroll/stepper'
 import { VerifyForm } from '@/components/enroll/verify-form'
 import { card, primaryButton } from '@/components/ui'
 import { readEnrollmentKey, type EnrollmentKey } from '@/lib/enrollment'
+import { requestContext } from '@/lib/http'
 import { detectPlatform, isPhone } from '@/lib/policy'
 import { renderQrSvg } from '@/lib/qr'
 import { loadEnrollment, stepPath } from '../load-enrollment'
@@ -54,7 +55,13 @@ function ManualEntry({ enrollmentKey }: { enrollmentKey: EnrollmentKey }) {
 export default async function AddTokenPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const [{ link, settings }, requestHeaders] = await Promise.all([loadEnrollment(token, ['add']), headers()])
-  const enrollmentKey = await readEnrollmentKey({ tokenId: link.token!.id, issuer: settings.otpIssuer, accountName: link.user.username })
+  const enrollmentKey = await readEnrollmentKey({
+    tokenId: link.token!.id,
+    issuer: settings.otpIssuer,
+    accountName: link.user.username,
+    // Every display of a secret is audited.
+    shownTo: { actor: { type: 'USER', id: link.user.id, label: link.user.username }, context: requestContext(requestHeaders) },
+  })
   if (!enrollmentKey) throw new Error('enrollment key unavailable for a pending token')
   const phone = isPhone(detectPlatform(requestHeaders))
   const triesLeft = Math.max(settings.enrollmentMaxFailures - link.invitation.failedVerifications, 0)
