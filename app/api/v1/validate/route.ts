@@ -1,29 +1,25 @@
-import { NextResponse } from 'next/server'
+import { apiAnswer, badRequestAnswer, rateLimitedAnswer, unauthorizedAnswer, type TValidateAnswer } from '@/lib/api'
 import { authenticateApiClient } from '@/lib/api-clients'
 import { isAppError } from '@/lib/errors'
 import { readBoundedJson, requestContext } from '@/lib/http'
 import { parseClientIp, validatePasscode, ZValidateRequest } from '@/lib/validate'
 
-// POST /api/v1/validate — the gateway contract (README, "Connecting a gateway").
-// Authorize → validate → act → respond. Every rejection has the same body,
-// whatever the reason; the reason is in the audit log only.
+// POST /api/v1/validate — the gateway contract (README, "Connecting a gateway";
+// described in lib/api/api-operations.ts). Authorize → validate → act →
+// respond. Every rejection has the same body, whatever the reason; the reason
+// is in the audit log only.
 
-const NO_STORE = { 'Cache-Control': 'no-store' }
-const REJECT = { result: 'reject', message: 'Access denied' } as const
-
-const answer = (status: number, body: object, extra: Record<string, string> = {}) =>
-  NextResponse.json(body, { status, headers: { ...NO_STORE, ...extra } })
+const ACCEPT: TValidateAnswer = { result: 'accept' }
+const REJECT: TValidateAnswer = { result: 'reject', message: 'Access denied' }
 
 export async function POST(request: Request) {
   const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
-  if (!client) return answer(401, { error: 'unauthorized', message: 'Send a valid API key: Authorization: Bearer <key>' }, { 'WWW-Authenticate': 'Bearer' })
+  if (!client) return unauthorizedAnswer()
 
   const body = await readBoundedJson(request, 8 * 1024)
-  if (!body.ok) return answer(400, { error: 'bad_request', message: body.problem === 'too-large' ? 'The body is too large' : 'The body must be JSON' })
+  if (!body.ok) return badRequestAnswer(body.problem === 'too-large' ? 'The body is too large' : 'The body must be JSON')
   const parsed = ZValidateRequest.safeParse(body.value)
-  if (!parsed.success) {
-    return answer(400, { error: 'bad_request', message: 'Send {"username": string, "passcode": string, "clientIp"?: string}' })
-  }
+  if (!parsed.success) return badRequestAnswer('Send {"username": string, "passcode": string, "clientIp"?: string}')
 
   const context = requestContext(request.headers)
   try {
@@ -33,11 +29,9 @@ export async function POST(request: Request) {
       client,
       context: { ip: parseClientIp(parsed.data.clientIp) ?? context.ip, userAgent: context.userAgent },
     })
-    return answer(200, outcome.result === 'accept' ? { result: 'accept' } : REJECT)
+    return apiAnswer(200, outcome.result === 'accept' ? ACCEPT : REJECT)
   } catch (error) {
-    if (isAppError(error) && error.code === 'RATE_LIMITED') {
-      return answer(429, { error: 'rate_limited', message: 'Too many requests; retry later' }, { 'Retry-After': String(error.retryAfterSeconds ?? 60) })
-    }
+    if (isAppError(error) && error.code === 'RATE_LIMITED') return rateLimitedAnswer(error.retryAfterSeconds)
     throw error
   }
 }

@@ -1,0 +1,19 @@
+import { apiAnswer, checkConnection, rateLimitedAnswer, unauthorizedAnswer } from '@/lib/api'
+import { authenticateApiClient } from '@/lib/api-clients'
+import { isAppError } from '@/lib/errors'
+
+export const dynamic = 'force-dynamic'
+
+// GET /api/v1/check — a gateway's "check connection": the URL reaches the
+// portal, the key is valid, and here are our clock and version. Authorize →
+// act → respond; the 401 is validate's, so a gateway meets one shape.
+export async function GET(request: Request) {
+  const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
+  if (!client) return unauthorizedAnswer()
+  try {
+    return apiAnswer(200, await checkConnection({ client }))
+  } catch (error) {
+    if (isAppError(error) && error.code === 'RATE_LIMITED') return rateLimitedAnswer(error.retryAfterSeconds)
+    throw error
+  }
+}

@@ -1,0 +1,5 @@
+export { badRequestAnswer, apiAnswer, rateLimitedAnswer, unauthorizedAnswer } from './api-answers'
+export { apiDocs, described, type ApiDocsMeta } from './api-docs'
+export * from './api-schemas'
+export { APP_VERSION } from './app-version'
+export { checkConnection } from './check-connection'
