@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, APIResponse } from '@playwright/test'
 import { serverEnv } from '../server-env'
+import { expectDocumentedAnswer } from './api-contract'
 import { portal } from './portal-cli'
 
 /** An API key for a gateway of this test's own, created with the real CLI. */
@@ -25,12 +26,10 @@ export function seedToken(pin = '4827', type: 'TOTP' | 'HOTP' = 'TOTP'): SeededT
   return { ...(JSON.parse(result.stdout) as Omit<SeededToken, 'username'>), username }
 }
 
-export async function validate(request: APIRequestContext, key: string | null, data: unknown, extraHeaders: Record<string, string> = {}) {
-  // Strings are sent as they are (broken JSON included); anything else as JSON.
-  const response = await request.post('/api/v1/validate', {
-    headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}), ...extraHeaders },
-    data: typeof data === 'string' ? Buffer.from(data) : data,
-  })
+type ApiAnswer = { status: number; headers: Record<string, string>; body: { result?: string; message?: string; error?: string; [field: string]: unknown } }
+
+/** Reads an answer and checks it against the OpenAPI document (helpers/api-contract.ts). */
+async function recorded(method: string, path: string, response: APIResponse): Promise<ApiAnswer> {
   const text = await response.text()
   let body: unknown = null
   try {
@@ -38,5 +37,27 @@ export async function validate(request: APIRequestContext, key: string | null, d
   } catch {
     body = text
   }
-  return { status: response.status(), headers: response.headers(), body: body as { result?: string; message?: string; error?: string } }
+  const answer = { status: response.status(), headers: response.headers(), body: body as ApiAnswer['body'] }
+  await expectDocumentedAnswer({ method, path, ...answer })
+  return answer
+}
+
+export async function validate(request: APIRequestContext, key: string | null, data: unknown, extraHeaders: Record<string, string> = {}) {
+  // Strings are sent as they are (broken JSON included); anything else as JSON.
+  const response = await request.post('/api/v1/validate', {
+    headers: { 'Content-Type': 'application/json', ...(key ? { Authorization: `Bearer ${key}` } : {}), ...extraHeaders },
+    data: typeof data === 'string' ? Buffer.from(data) : data,
+  })
+  return recorded('POST', '/api/v1/validate', response)
+}
+
+/** The gateway's "check connection" (GET /api/v1/check). */
+export async function checkConnection(request: APIRequestContext, key: string | null, extraHeaders: Record<string, string> = {}) {
+  const response = await request.get('/api/v1/check', { headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...extraHeaders } })
+  return recorded('GET', '/api/v1/check', response)
+}
+
+/** A keyless GET of the API (health, the OpenAPI document), recorded like the rest. */
+export async function getApi(request: APIRequestContext, path: '/api/v1/health' | '/api/v1/openapi.json', headers: Record<string, string> = {}) {
+  return recorded('GET', path, await request.get(path, { headers }))
 }

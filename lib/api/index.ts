@@ -1,5 +1,8 @@
 export { badRequestAnswer, apiAnswer, rateLimitedAnswer, unauthorizedAnswer } from './api-answers'
 export { apiDocs, described, type ApiDocsMeta } from './api-docs'
+export { API_OPERATIONS, ZOpenApiDocument, type ApiOperation, type ApiResponseSpec } from './api-operations'
 export * from './api-schemas'
 export { APP_VERSION } from './app-version'
+export { buildOpenApiDocument, toApiJsonSchema, type JsonSchema, type OpenApiDocument } from './build-openapi-document'
 export { checkConnection } from './check-connection'
+export { listSchemaFields, type SchemaField, type SchemaVariant } from './list-schema-fields'
