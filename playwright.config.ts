@@ -24,8 +24,9 @@ const launchOptions = fs.existsSync(chromiumPath)
 
 export default defineConfig({
   testDir: './e2e',
-  // Two servers on one PostgreSQL database: playwright.multi-instance.config.ts (npm run test:postgres).
-  testIgnore: 'multi-instance/**',
+  // Two servers on one PostgreSQL database: playwright.multi-instance.config.ts (npm run test:postgres);
+  // FreeRADIUS in front of the portal: playwright.radius.config.ts (npm run test:radius).
+  testIgnore: ['multi-instance/**', 'radius/**'],
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
