@@ -90,7 +90,7 @@ function waitForReady(child: ChildProcess, output: () => string): Promise<void> 
   })
 }
 
-export type RadiusAnswer = { code: 'Access-Accept' | 'Access-Reject' | null; replyMessage: string | null }
+export type RadiusAnswer = { code: 'Access-Accept' | 'Access-Reject' | null; replyMessage: string | null; signed: boolean }
 
 /** One value for radclient's packet file: strings quoted with their quotes and backslashes escaped. */
 function attributeLine(name: string, value: string): string {
@@ -102,26 +102,29 @@ function attributeLine(name: string, value: string): string {
  * Sends one packet with radclient (Debian's freeradius-utils) and reads the
  * answer: the reply code, or null when none came within `timeoutSeconds`
  * (one try, no retransmission). The secret goes through a file (-S), never
- * the command line. A Message-Authenticator is always added, as the shipped
- * configuration requires.
+ * the command line. A Message-Authenticator is added, as the shipped
+ * configuration requires, unless `messageAuthenticator` is false. `signed`:
+ * the reply carried one (radclient checks it against the secret).
  */
 export async function radclient({
   radius,
   attributes,
   command = 'auth',
   timeoutSeconds = 5,
+  messageAuthenticator = true,
 }: {
   radius: Pick<FreeRadius, 'port' | 'secret'>
   attributes: Record<string, string>
   command?: 'auth' | 'status'
   timeoutSeconds?: number
+  messageAuthenticator?: boolean
 }): Promise<RadiusAnswer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-portal-radclient-'))
   try {
     const secretFile = path.join(dir, 'secret')
     fs.writeFileSync(secretFile, radius.secret, { mode: 0o600 })
     const packetFile = path.join(dir, 'packet')
-    const lines = [...Object.entries(attributes).map(([name, value]) => attributeLine(name, value)), 'Message-Authenticator = 0x00']
+    const lines = [...Object.entries(attributes).map(([name, value]) => attributeLine(name, value)), ...(messageAuthenticator ? ['Message-Authenticator = 0x00'] : [])]
     fs.writeFileSync(packetFile, `${lines.join('\n')}\n`, { mode: 0o600 })
     const args = ['-x', '-r', '1', '-t', String(timeoutSeconds), '-S', secretFile, '-f', packetFile, `127.0.0.1:${radius.port}`, command]
     const output = await new Promise<string>((resolve, reject) => {
@@ -136,14 +139,15 @@ export async function radclient({
     const received = /^Received (Access-Accept|Access-Reject|Access-Challenge) Id/m.exec(output)
     if (!received) {
       // Silence must be a timeout, not radclient failing to send (a packet file it cannot read, say).
-      if (/No reply from server/.test(output)) return { code: null, replyMessage: null }
+      if (/No reply from server/.test(output)) return { code: null, replyMessage: null, signed: false }
       // Attribute lines (tab-indented) carry the passcode: leave them out of the error.
       throw new Error(`radclient failed: ${output.split('\n').filter((line) => !line.startsWith('\t')).join('\n')}`)
     }
     if (received[1] === 'Access-Challenge') throw new Error('FreeRADIUS answered Access-Challenge, which the portal never asks for')
     // radclient -x prints the reply's attributes after the "Received" line, tab-indented.
-    const message = /^\s+Reply-Message = "((?:[^"\\]|\\.)*)"/m.exec(output.slice(received.index))?.[1] ?? null
-    return { code: received[1] as 'Access-Accept' | 'Access-Reject', replyMessage: message }
+    const reply = output.slice(received.index)
+    const message = /^\s+Reply-Message = "((?:[^"\\]|\\.)*)"/m.exec(reply)?.[1] ?? null
+    return { code: received[1] as 'Access-Accept' | 'Access-Reject', replyMessage: message, signed: /^\s+Message-Authenticator = 0x[0-9a-f]{32}$/m.test(reply) }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

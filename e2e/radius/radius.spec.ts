@@ -13,9 +13,10 @@ import { expect, test } from './fixtures'
 // the real production server, driven by radclient as a NAS would. Tests run
 // in this order in one worker; the last one stops the portal.
 
-const ACCEPT = { code: 'Access-Accept', replyMessage: null }
-const REJECT = { code: 'Access-Reject', replyMessage: 'Access denied' }
-const NO_ANSWER = { code: null, replyMessage: null }
+// Every answer is signed with a Message-Authenticator (BlastRADIUS); radclient checks it.
+const ACCEPT = { code: 'Access-Accept', replyMessage: null, signed: true }
+const REJECT = { code: 'Access-Reject', replyMessage: 'Access denied', signed: true }
+const NO_ANSWER = { code: null, replyMessage: null, signed: false }
 // Long enough for any answer FreeRADIUS would give (a reject leaves 1 s late),
 // short enough to keep "no answer" checks quick.
 const SILENCE_SECONDS = 3
@@ -65,12 +66,20 @@ test('[RADIUS] a locked token: Access-Reject, even for the right PIN and code', 
   expect(JSON.parse(auditFor(token.username)!.details)).toMatchObject({ reason: 'locked' })
 })
 
-test('[RADIUS] a request without a PAP password is rejected without asking the portal; Status-Server is answered while the portal answers', async ({ radius }) => {
+test('[RADIUS] CHAP is rejected and an unsigned request dropped, without asking the portal; Status-Server is answered while the portal answers', async ({ radius }) => {
+  const token = seedToken('4827')
   const username = `chap-${randomBytes(3).toString('hex')}`
-  const chap = await radclient({ radius, attributes: { 'User-Name': username, 'CHAP-Password': '0x01aabbccddeeff00112233445566778899' } })
+  const [chap, unsigned, status] = await Promise.all([
+    radclient({ radius, attributes: { 'User-Name': username, 'CHAP-Password': '0x01aabbccddeeff00112233445566778899' } }),
+    radclient({ radius, attributes: { 'User-Name': token.username, 'User-Password': `4827${currentCode(token.secret)}` }, messageAuthenticator: false, timeoutSeconds: SILENCE_SECONDS }),
+    radclient({ radius, attributes: {}, command: 'status' }),
+  ])
   expect(chap).toEqual(REJECT)
   expect(auditFor(username)).toBeNull()
-  expect((await radclient({ radius, attributes: {}, command: 'status' })).code).toBe('Access-Accept')
+  // Without a Message-Authenticator the request is dropped (BlastRADIUS): no answer, nothing looked up.
+  expect(unsigned).toEqual(NO_ANSWER)
+  expect(auditFor(token.username)).toBeNull()
+  expect(status.code).toBe('Access-Accept')
 })
 
 test('[RADIUS] a revoked API key: no answer (the NAS fails over), never a reject for everyone', async ({ portal }) => {
@@ -105,12 +114,12 @@ test('[RADIUS] what the portal answers decides: only 200 "accept" accepts; error
     const ask = (passcode: string) => radclient({ radius, attributes: { 'User-Name': 'jdoe', 'User-Password': passcode }, timeoutSeconds: portalTimeout + SILENCE_SECONDS })
     const cases: [string, unknown][] = [
       ['accept', ACCEPT],
-      ['reject-custom', { code: 'Access-Reject', replyMessage: 'Your token is locked; call the helpdesk' }],
+      ['reject-custom', { ...REJECT, replyMessage: 'Your token is locked; call the helpdesk' }],
       ['accepted-typo', REJECT],
       ['accept-as-html', REJECT],
       ['empty-200', REJECT],
       ['status-400', REJECT],
-      ['status-429', { code: 'Access-Reject', replyMessage: 'Too many attempts; wait a minute and try again' }],
+      ['status-429', { ...REJECT, replyMessage: 'Too many attempts; wait a minute and try again' }],
       ['status-401', NO_ANSWER],
       ['status-403', NO_ANSWER],
       ['status-302', NO_ANSWER],
