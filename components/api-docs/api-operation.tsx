@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@/lib/api'
+import { Prose } from './prose'
 import { SchemaVariants } from './schema-variants'
 
 type Content = Record<string, { schema: JsonSchema }>
@@ -24,7 +25,9 @@ export function ApiOperation({ op }: { op: OperationView }) {
       <p className="mt-2 font-mono text-slate-900">
         <span className="rounded bg-slate-800 px-2 py-0.5 text-sm font-semibold text-white">{op.method.toUpperCase()}</span> {op.path}
       </p>
-      <p className="mt-3 text-slate-800">{op.description}</p>
+      <p className="mt-3 text-slate-800">
+        <Prose text={op.description} />
+      </p>
       <p className="mt-3 text-slate-800">
         <span className="font-medium">Authentication:</span>{' '}
         {op.security.length ? (
@@ -39,7 +42,11 @@ export function ApiOperation({ op }: { op: OperationView }) {
       {requestSchema ? (
         <>
           <h3 className="mt-6 text-lg font-semibold">Request body</h3>
-          {op.requestBody?.description ? <p className="mt-1 text-slate-800">{op.requestBody.description}</p> : null}
+          {op.requestBody?.description ? (
+            <p className="mt-1 text-slate-800">
+              <Prose text={op.requestBody.description} />
+            </p>
+          ) : null}
           <div className="mt-3">
             <SchemaVariants schema={requestSchema} label="request" />
           </div>
@@ -53,14 +60,16 @@ export function ApiOperation({ op }: { op: OperationView }) {
           return (
             <li key={status}>
               <h4 className="font-semibold text-slate-900">
-                <span className="font-mono">{status}</span>: {response.description}
+                <span className="font-mono">{status}</span>: <Prose text={response.description} />
               </h4>
               {response.headers ? (
                 <dl className="mt-2">
                   {Object.entries(response.headers).map(([name, header]) => (
                     <div key={name}>
                       <dt className="inline font-mono font-semibold text-slate-900">{name}</dt>{' '}
-                      <dd className="inline text-slate-800">header: {header.description}</dd>
+                      <dd className="inline text-slate-800">
+                        header: <Prose text={header.description} />
+                      </dd>
                     </div>
                   ))}
                 </dl>

@@ -1,4 +1,5 @@
 import { listSchemaFields, type JsonSchema } from '@/lib/api'
+import { Prose } from './prose'
 
 /** A body's fields as a definition list (no wide tables: it reads the same on a phone), with an example. */
 export function SchemaVariants({ schema, label }: { schema: JsonSchema; label: string }) {
@@ -7,7 +8,12 @@ export function SchemaVariants({ schema, label }: { schema: JsonSchema; label: s
     <div className="space-y-4">
       {variants.map((variant, i) => (
         <div key={i} className="rounded-lg border border-slate-200 p-4">
-          {variants.length > 1 || variant.description ? <p className="text-slate-800">{variants.length > 1 ? `Either: ${variant.description}` : variant.description}</p> : null}
+          {variant.description ? (
+            <p className="text-slate-800">
+              {variants.length > 1 ? (i === 0 ? 'Either: ' : 'Or: ') : null}
+              <Prose text={variant.description} />
+            </p>
+          ) : null}
           {variant.fields.length > 0 ? (
             <dl className="mt-3 space-y-3">
               {variant.fields.map((field) => (
@@ -19,7 +25,9 @@ export function SchemaVariants({ schema, label }: { schema: JsonSchema; label: s
                       {field.rules.length ? `, ${field.rules.join(', ')}` : ''}
                     </span>
                   </dt>
-                  <dd className="text-slate-800">{field.description}</dd>
+                  <dd className="text-slate-800">
+                    <Prose text={field.description} />
+                  </dd>
                 </div>
               ))}
             </dl>

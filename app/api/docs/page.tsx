@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { ApiOperation, type OperationView } from '@/components/api-docs/api-operation'
+import { Prose } from '@/components/api-docs/prose'
 import { buildOpenApiDocument } from '@/lib/api'
 import { getConfig } from '@/lib/config'
 
@@ -19,7 +20,9 @@ export default function ApiDocsPage() {
         <h1 id="api-title" className="text-3xl font-semibold tracking-tight">
           Gateway API reference
         </h1>
-        <p className="mt-3 text-slate-800">{document.info.description}</p>
+        <p className="mt-3 text-slate-800">
+          <Prose text={document.info.description} />
+        </p>
         <p className="mt-3 text-slate-800">
           Base URL: <code className="font-mono">{document.servers[0]!.url}</code>. Version {document.info.version}. For programs, the same
           description as OpenAPI 3.1:{' '}
