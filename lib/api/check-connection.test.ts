@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { setUpTempDatabase } from '@/test/temp-database'
-import { disconnectDb } from '@/lib/db'
+import { disconnectDb, getHotSql, sql } from '@/lib/db'
 import { VALIDATE_LIMITS } from '@/lib/validate'
 import { consumeRateLimit } from '@/lib/rate-limit'
 import packageJson from '@/package.json'
@@ -21,9 +21,8 @@ describe('checkConnection', () => {
   it("is limited per client like validation, on a counter of its own that validation's does not share", async () => {
     const now = new Date('2026-11-24T12:00:00Z')
     const client = { id: 'c2', name: 'rdgw' }
-    // Fill this client's check allowance for the window with one statement's worth of counting.
-    await consumeRateLimit({ key: `check:client:${client.id}`, ...VALIDATE_LIMITS.client, now })
-    const { getHotSql, sql } = await import('@/lib/db')
+    // One check opens this client's window; then its count is moved to the limit, as 120,000 checks would.
+    await checkConnection({ client, now })
     await getHotSql().execute(sql`UPDATE "RateLimit" SET "count" = ${VALIDATE_LIMITS.client.limit} WHERE "key" = ${`check:client:${client.id}`}`)
     await expect(checkConnection({ client, now: new Date(now.getTime() + 1000) })).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 59 })
     // Validation's counter for the same client is untouched.
