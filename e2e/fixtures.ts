@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Frame, type Page } from '@playwright/test'
 import { captureSettled, createSnapshotScanner, trackNavigations, type Snapshot, type Violation } from './helpers/a11y'
 
 type Fixtures = {
@@ -56,12 +56,16 @@ export const test = base.extend<Fixtures>({
       }
 
       await trackNavigations(page)
-      page.on('framenavigated', (frame) => {
+      const onNavigated = (frame: Frame) => {
         if (frame === page.mainFrame() && ours(frame.url())) captures.push(captureAndScan(page, frame.url()))
-      })
+      }
+      page.on('framenavigated', onNavigated)
 
       await provide(page)
 
+      // No capture starts after this point (a late client-side navigation
+      // would otherwise add a scan after the scanner closed).
+      page.off('framenavigated', onNavigated)
       await Promise.all(captures)
       // The page as the test left it: forms answered in place change no URL.
       if (!page.isClosed() && ours(page.url())) await captureAndScan(page, page.url(), lastMark)
