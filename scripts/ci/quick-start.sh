@@ -22,6 +22,10 @@ done
 [ -s "$dir/health" ] || { cat "$dir/log"; echo "quick start: no answer on port $port" >&2; exit 1; }
 curl -fsS "http://127.0.0.1:$port/" | grep -q '<h1[^>]*>Your sign-in token, in a few minutes</h1>' || { echo "quick start: the home page is not the portal's" >&2; exit 1; }
 
-server="$(pgrep -f 'next-server' -g "$pid" | head -n 1 || true)"
-runtime="$( [ -n "$server" ] && "$(readlink -f "/proc/$server/exe")" --version || echo unknown)"
+# The HTTP server process (scripts/server/start.mjs, which runs Next.js in-process).
+server="$(pgrep -f 'scripts/server/start.mjs' -g "$pid" | head -n 1 || true)"
+[ -n "$server" ] || { cat "$dir/log"; echo "quick start: no server process found under npm start" >&2; exit 1; }
+runtime="$("$(readlink -f "/proc/$server/exe")" --version)"
+major="${runtime#v}"; major="${major%%.*}"
+[ "$major" -ge 22 ] || { echo "quick start: the server runs on Node.js $runtime; the portal supports 22 and later" >&2; exit 1; }
 echo "quick start: npm start serves the portal on Node.js $runtime (npm install ran on $(node --version)); health $(cat "$dir/health")"
