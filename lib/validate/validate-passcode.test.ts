@@ -11,7 +11,9 @@ import { addUser } from '@/lib/users'
 import { readMailBody } from '@/lib/mail'
 import { isLockActive, lockLiftsAt, reachesLockout } from './lockout'
 import { isWellFormedPasscode, parseClientIp, splitPasscode } from './parse-validate-request'
+import { createRecoveryCodes } from '@/lib/recovery-codes'
 import { checkPasscode } from './check-passcode'
+import { checkTokenCode } from './check-token-code'
 import { validatePasscode } from './validate-passcode'
 
 setUpTempDatabase()
@@ -228,5 +230,51 @@ describe('validatePasscode', () => {
     for (let i = 0; i < 61; i++) results.push(await check(user.username, 'x'.repeat(10), t0).catch((e: Error) => e.message))
     expect(results.at(-1)).toBe('Too many requests')
     expect(results.slice(0, 60).every((r) => typeof r === 'object')).toBe(true)
+  })
+
+  it('accepts a recovery code in place of a passcode only when the policy says so, once', async () => {
+    const { user } = await activeToken()
+    const [code] = await createRecoveryCodes({ user: { ...user, displayName: null }, actor: CLI_ACTOR })
+    expect(await check(user.username, code!)).toMatchObject({ result: 'reject' })
+    await getDb().settings.update({ where: { id: 1 }, data: { recoveryCodesAtValidation: true } })
+    forgetCachedSettings()
+    try {
+      expect(await check(user.username, code!)).toMatchObject({ result: 'accept', reason: 'recovery-code' })
+      expect(await check(user.username, code!)).toMatchObject({ result: 'reject' })
+    } finally {
+      await getDb().settings.update({ where: { id: 1 }, data: { recoveryCodesAtValidation: false } })
+    }
+  })
+
+  it('refuses an expired PIN at the gateway only when the policy says so, without counting or using the code', async () => {
+    const { user, token, code } = await activeToken()
+    await getDb().token.update({ where: { id: token.id }, data: { pinSetAt: new Date(t0.getTime() - 91 * 86_400_000) } })
+    await getDb().settings.update({ where: { id: 1 }, data: { rejectExpiredPin: true } })
+    forgetCachedSettings()
+    try {
+      expect(await check(user.username, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'pin-expired' })
+      expect(await tokenRow(token.id)).toMatchObject({ failedAttempts: 0, lastTimeStep: null })
+    } finally {
+      await getDb().settings.update({ where: { id: 1 }, data: { rejectExpiredPin: false } })
+      forgetCachedSettings()
+    }
+    expect(await check(user.username, `4827${code(t0)}`)).toMatchObject({ result: 'accept' })
+  })
+
+  it('checks a code alone for the user’s own token: used up, failures counted, other users’ tokens not found', async () => {
+    const { user, token, code } = await activeToken()
+    const other = await activeToken()
+    const actor = { type: 'USER' as const, id: user.id, label: user.username }
+    const audit = { accepted: 'test.code-ok', rejected: 'test.code-bad' }
+    const checkCode = (tokenId: string, typed: string) => checkTokenCode({ userId: user.id, tokenId, code: typed, actor, context, audit, now: t0 })
+    expect(await checkCode(other.token.id, other.code(t0))).toMatchObject({ result: 'reject', reason: 'not-found' })
+    expect(await checkCode(token.id, 'abc')).toMatchObject({ result: 'reject', reason: 'malformed' })
+    expect(await checkCode(token.id, '000000')).toMatchObject({ result: 'reject', reason: 'wrong-otp' })
+    expect((await tokenRow(token.id)).failedAttempts).toBe(1)
+    expect(await checkCode(token.id, code(t0))).toMatchObject({ result: 'accept' })
+    expect(await checkCode(token.id, code(t0))).toMatchObject({ result: 'reject', reason: 'replayed' })
+    // The code used here never signs in at the gateway.
+    expect(await check(user.username, `4827${code(t0)}`)).toMatchObject({ result: 'reject', reason: 'replayed' })
+    expect((await tokenRow(other.token.id)).failedAttempts).toBe(0)
   })
 })

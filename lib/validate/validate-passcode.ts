@@ -3,6 +3,7 @@ import type { AuditContext } from '@/lib/audit'
 import type { ApiClientIdentity } from '@/lib/api-clients'
 import { AppError } from '@/lib/errors'
 import { consumeRateLimits } from '@/lib/rate-limit'
+import { getCachedSettings } from '@/lib/settings'
 import { normalizeUsername, ZUsername } from '@/lib/users'
 import { checkPasscode, maskUsername } from './check-passcode'
 import { isWellFormedPasscode } from './parse-validate-request'
@@ -63,6 +64,7 @@ export async function validatePasscode({
   }
   await limit({ clientId: client.id, username: parsedUsername.data, now })
 
+  const settings = await getCachedSettings(now.getTime())
   const checked = await checkPasscode({
     username: parsedUsername.data,
     passcode,
@@ -70,6 +72,8 @@ export async function validatePasscode({
     context,
     audit: { accepted: 'validate.accepted', rejected: 'validate.rejected', details: { client: client.name } },
     allowTemporary: true,
+    allowRecoveryCode: settings.recoveryCodesAtValidation,
+    enforcePinExpiry: settings.rejectExpiredPin,
     now,
   })
   return { result: checked.result, reason: checked.reason, serial: checked.serial }

@@ -25,6 +25,7 @@ export type CandidateToken = Pick<
   | 'lockedUntil'
   | 'lockCount'
   | 'pinHash'
+  | 'pinSetAt'
   | 'secretCiphertext'
   | 'secretKeyId'
 >
@@ -38,12 +39,34 @@ const dateOrNull = (value: Date | string | null) => (value ? new Date(value) : n
 /** A lock not (or no longer) in force: none, or one whose time has come. Staff-only locks have no time. */
 const lockNotInForce = (now: Date) => sql`("lockedAt" IS NULL OR ("lockedUntil" IS NOT NULL AND "lockedUntil" <= ${now}))`
 
+function toCandidate(r: Row): CandidateToken {
+  return {
+    id: r.id!,
+    name: r.name,
+    serial: r.serial!,
+    type: r.type!,
+    algorithm: r.algorithm!,
+    digits: Number(r.digits),
+    period: Number(r.period),
+    counter: Number(r.counter),
+    lastTimeStep: r.lastTimeStep === null ? null : Number(r.lastTimeStep),
+    failedAttempts: Number(r.failedAttempts),
+    lockedAt: dateOrNull(r.lockedAt),
+    lockedUntil: dateOrNull(r.lockedUntil),
+    lockCount: Number(r.lockCount),
+    pinHash: r.pinHash,
+    pinSetAt: dateOrNull(r.pinSetAt),
+    secretCiphertext: r.secretCiphertext!,
+    secretKeyId: r.secretKeyId!,
+    }
+}
+
 /** The user and up to `limit` of their active tokens, newest first, in one query. */
 export async function findUserWithActiveTokens({ username, limit }: { username: string; limit: number }): Promise<UserWithTokens | null> {
   const rows = await getHotSql().query<Row>(sql`
     SELECT u."id" AS "userId", u."username", u."email", u."displayName", u."status" AS "userStatus",
            t."id", t."name", t."serial", t."type", t."algorithm", t."digits", t."period", t."counter", t."lastTimeStep",
-           t."failedAttempts", t."lockedAt", t."lockedUntil", t."lockCount", t."pinHash", t."secretCiphertext", t."secretKeyId"
+           t."failedAttempts", t."lockedAt", t."lockedUntil", t."lockCount", t."pinHash", t."pinSetAt", t."secretCiphertext", t."secretKeyId"
     FROM "User" u
     LEFT JOIN "Token" t ON t."userId" = u."id" AND t."status" = 'ACTIVE'
     WHERE u."username" = ${username}
@@ -51,27 +74,21 @@ export async function findUserWithActiveTokens({ username, limit }: { username: 
     LIMIT ${limit}`)
   const first = rows[0]
   if (!first) return null
-  const tokens = rows
-    .filter((r) => r.id !== null)
-    .map((r) => ({
-      id: r.id!,
-      name: r.name,
-      serial: r.serial!,
-      type: r.type!,
-      algorithm: r.algorithm!,
-      digits: Number(r.digits),
-      period: Number(r.period),
-      counter: Number(r.counter),
-      lastTimeStep: r.lastTimeStep === null ? null : Number(r.lastTimeStep),
-      failedAttempts: Number(r.failedAttempts),
-      lockedAt: dateOrNull(r.lockedAt),
-      lockedUntil: dateOrNull(r.lockedUntil),
-      lockCount: Number(r.lockCount),
-      pinHash: r.pinHash,
-      secretCiphertext: r.secretCiphertext!,
-      secretKeyId: r.secretKeyId!,
-    }))
+  const tokens = rows.filter((r) => r.id !== null).map(toCandidate)
   return { id: first.userId, username: first.username, email: first.email, displayName: first.displayName, status: first.userStatus, tokens }
+}
+
+/** One of a user's active tokens, and the user, for a check of its code alone (changing or resetting a PIN). */
+export async function findUserToken({ userId, tokenId }: { userId: string; tokenId: string }): Promise<{ user: UserWithTokens; token: CandidateToken } | null> {
+  const [r] = await getHotSql().query<Row>(sql`
+    SELECT u."id" AS "userId", u."username", u."email", u."displayName", u."status" AS "userStatus",
+           t."id", t."name", t."serial", t."type", t."algorithm", t."digits", t."period", t."counter", t."lastTimeStep",
+           t."failedAttempts", t."lockedAt", t."lockedUntil", t."lockCount", t."pinHash", t."pinSetAt", t."secretCiphertext", t."secretKeyId"
+    FROM "Token" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."id" = ${tokenId} AND t."userId" = ${userId} AND t."status" = 'ACTIVE' AND u."status" = 'ACTIVE'`)
+  if (!r) return null
+  const token = toCandidate(r)
+  return { user: { id: r.userId, username: r.username, email: r.email, displayName: r.displayName, status: r.userStatus, tokens: [token] }, token }
 }
 
 /**
@@ -97,7 +114,7 @@ export async function markCodeUsed({
       : [sql`"counter" = ${match.nextCounter}`, sql`"counter" = ${token.counter}`]
   const count = await getHotSql().execute(sql`
     UPDATE "Token" SET ${advance}, "failedAttempts" = 0, "lockedAt" = NULL, "lockedUntil" = NULL, "lockCount" = 0, "lastUsedAt" = ${now}, "updatedAt" = ${now}
-    WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" = ${token.pinHash} AND ${lockNotInForce(now)} AND ${unused}`)
+    WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" IS NOT DISTINCT FROM ${token.pinHash} AND ${lockNotInForce(now)} AND ${unused}`)
   return count === 1
 }
 

@@ -1,0 +1,2 @@
+export { formatWhen } from './format-when'
+export { formatWait } from './format-wait'
