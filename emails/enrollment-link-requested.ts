@@ -15,7 +15,7 @@ export function renderEnrollmentLinkRequested(brand: Brand, props: EnrollmentLin
     preheader: 'You asked for a new link to set up your sign-in token.',
     heading: `Hello ${props.name}, here is your new link`,
     blocks: [
-      { kind: 'p', text: 'You asked for a new link to set up your sign-in token. Any earlier link no longer works.' },
+      { kind: 'p', text: 'You asked for a new link to set up your sign-in token. A link you already had keeps working until it expires; whichever you finish first cancels the others.' },
       { kind: 'button', label: 'Set up my token', url: props.link },
       { kind: 'note', text: `This link is for you only and works until ${formatWhen(props.expiresAt)}.` },
       { kind: 'note', text: 'You can forward this email to your phone and open the link there.' },

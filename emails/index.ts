@@ -3,6 +3,11 @@ import { exampleEnrollmentInvitation, renderEnrollmentInvitation, type Enrollmen
 import { exampleEnrollmentLinkRequested, renderEnrollmentLinkRequested, type EnrollmentLinkRequestedProps } from './enrollment-link-requested'
 import type { Brand, RenderedEmail } from './layout'
 import { examplePinChanged, renderPinChanged, type PinChangedProps } from './pin-changed'
+import { examplePinExpiring, renderPinExpiring, type PinExpiringProps } from './pin-expiring'
+import { examplePinResetLink, renderPinResetLink, type PinResetLinkProps } from './pin-reset-link'
+import { exampleRecoveryCodesChanged, renderRecoveryCodesChanged, type RecoveryCodesChangedProps } from './recovery-codes-changed'
+import { exampleSignInLink, renderSignInLink, type SignInLinkProps } from './sign-in-link'
+import { exampleTokenChanged, renderTokenChanged, type TokenChangedProps } from './token-changed'
 import { exampleTemporaryPasscodeIssued, renderTemporaryPasscodeIssued, type TemporaryPasscodeIssuedProps } from './temporary-passcode-issued'
 import { exampleTokenEnrolled, renderTokenEnrolled, type TokenEnrolledProps } from './token-enrolled'
 import { exampleTokenLocked, renderTokenLocked, type TokenLockedProps } from './token-locked'
@@ -18,6 +23,11 @@ export type EmailProps = {
   'token-status-changed': TokenStatusChangedProps
   'temporary-passcode-issued': TemporaryPasscodeIssuedProps
   'token-locked': TokenLockedProps
+  'sign-in-link': SignInLinkProps
+  'pin-reset-link': PinResetLinkProps
+  'token-changed': TokenChangedProps
+  'recovery-codes-changed': RecoveryCodesChangedProps
+  'pin-expiring': PinExpiringProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -29,6 +39,11 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
   'token-status-changed': { render: renderTokenStatusChanged, example: exampleTokenStatusChanged },
   'temporary-passcode-issued': { render: renderTemporaryPasscodeIssued, example: exampleTemporaryPasscodeIssued },
   'token-locked': { render: renderTokenLocked, example: exampleTokenLocked },
+  'sign-in-link': { render: renderSignInLink, example: exampleSignInLink },
+  'pin-reset-link': { render: renderPinResetLink, example: examplePinResetLink },
+  'token-changed': { render: renderTokenChanged, example: exampleTokenChanged },
+  'recovery-codes-changed': { render: renderRecoveryCodesChanged, example: exampleRecoveryCodesChanged },
+  'pin-expiring': { render: renderPinExpiring, example: examplePinExpiring },
 }
 
 export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]

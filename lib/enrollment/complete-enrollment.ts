@@ -15,14 +15,20 @@ export type CompletedEnrollment =
   | { ok: true; tokenId: string; serial: string; name: string; replaced: string[]; alreadyDone: boolean }
   | { ok: false; errors: EnrollmentFormErrors }
 
-/** Which of the user's active tokens activating one more would replace (the oldest first). */
-export async function tokensToReplace({ userId, exceptId, maxTokens }: { userId: string; exceptId?: string; maxTokens: number }) {
+/**
+ * Which of the user's active tokens activating one more would replace: the
+ * one a "move to a new phone" named (`replacesTokenId`), then the oldest
+ * beyond the policy's limit.
+ */
+export async function tokensToReplace({ userId, exceptId, maxTokens, replacesTokenId }: { userId: string; exceptId?: string; maxTokens: number; replacesTokenId?: string | null }) {
   const active = await getDb().token.findMany({
     where: { userId, status: 'ACTIVE', ...(exceptId ? { id: { not: exceptId } } : {}) },
     orderBy: [{ activatedAt: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, serial: true, name: true },
   })
-  return active.slice(0, Math.max(active.length + 1 - Math.max(maxTokens, 1), 0))
+  const chosen = active.filter((t) => t.id === replacesTokenId)
+  const others = active.filter((t) => t.id !== replacesTokenId)
+  return [...chosen, ...others.slice(0, Math.max(others.length + 1 - Math.max(maxTokens, 1), 0))]
 }
 
 /**
@@ -68,7 +74,7 @@ export async function completeEnrollment({
   const tokenId = link.token!.id
   const serial = link.token!.serial
   const actor = userActor(link.user)
-  const replace = await tokensToReplace({ userId: link.user.id, exceptId: tokenId, maxTokens: settings.maxTokensPerUser })
+  const replace = await tokensToReplace({ userId: link.user.id, exceptId: tokenId, maxTokens: settings.maxTokensPerUser, replacesTokenId: link.invitation.replacesTokenId })
 
   const won = await getDb().$transaction(async (tx) => {
     const consumed = await tx.enrollmentInvitation.updateMany({

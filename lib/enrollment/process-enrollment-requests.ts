@@ -14,7 +14,7 @@ import { createInvitations } from './create-invitation'
  */
 export async function processEnrollmentRequests({ limit = 50, now = () => new Date() }: { limit?: number; now?: () => Date } = {}): Promise<number> {
   const db = getDb()
-  const pending = await db.enrollmentRequest.findMany({ orderBy: { createdAt: 'asc' }, take: limit })
+  const pending = await db.enrollmentRequest.findMany({ where: { purpose: 'enroll' }, orderBy: { createdAt: 'asc' }, take: limit })
   let handled = 0
   for (const request of pending) {
     const settings = await getSettings()

@@ -1,7 +1,8 @@
 import 'server-only'
-import type { AuditContext } from '@/lib/audit'
+import { recordAuditEvent, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import { isRecoveryCodeShape, spendRecoveryCode } from '@/lib/recovery-codes'
 import { getSettings } from '@/lib/settings'
 import { checkPasscode, isWellFormedPasscode } from '@/lib/validate'
 import { recordLinkFailure } from './record-link-failure'
@@ -11,7 +12,8 @@ export type ProofResult = { proved: true } | { proved: false; remaining: number;
 
 /**
  * The replacement step of a self-requested link (needsProof): a current
- * passcode of one of the user's active tokens, checked by the same code as
+ * passcode of one of the user's active tokens (or one of their recovery
+ * codes, used up), checked by the same code as
  * the validation API, so the code is used up and a wrong passcode counts
  * toward that token's lockout. Each wrong passcode also counts against the
  * link, which locks at the policy's limit (default 5).
@@ -31,6 +33,12 @@ export async function proveTokenPossession({
   const passcode = typed.replace(/\s/g, '')
   if (!isWellFormedPasscode(passcode)) throw new AppError('INVALID_INPUT', 'Type a passcode: your PIN followed by the code your app shows now.')
   const actor = userActor(link.user)
+  // Or one of the user's recovery codes (the phone with the token is gone).
+  if (isRecoveryCodeShape(passcode) && (await spendRecoveryCode({ userId: link.user.id, typed: passcode, now }))) {
+    await getDb().enrollmentInvitation.update({ where: { id: link.invitation.id }, data: { proofAt: now } })
+    await recordAuditEvent({ action: 'enrollment.proof-accepted', actor, context, subject: { type: 'user', id: link.user.id, label: link.user.username }, details: { invitationId: link.invitation.id, method: 'recovery-code' } })
+    return { proved: true }
+  }
   const checked = await checkPasscode({
     username: link.user.username,
     passcode,

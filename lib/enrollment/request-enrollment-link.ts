@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { recordAuditEvent, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import { formatWait } from '@/lib/format'
 import { consumeRateLimit } from '@/lib/rate-limit'
 import { normalizeUsername } from '@/lib/users'
 import { firstIssueMessage } from '@/lib/validation'
@@ -22,11 +23,6 @@ export const REQUEST_LIMITS = {
   account: { limit: 3, windowSeconds: 3600 },
   address: { limit: 30, windowSeconds: 900 },
 } as const
-
-function minutes(seconds: number): string {
-  const m = Math.ceil(seconds / 60)
-  return m <= 1 ? 'a minute' : `${m} minutes`
-}
 
 /**
  * "Send me a new link". Answers the same way, in the same time, whether or
@@ -48,16 +44,38 @@ export async function requestEnrollmentLink({
   const parsed = ZEnrollmentLinkRequest.safeParse(input)
   if (!parsed.success) throw new AppError('INVALID_INPUT', firstIssueMessage(parsed.error))
   const identifier = normalizeUsername(parsed.data.identifier)
+  await limitLinkRequest({ kind: 'enroll-request', identifier, context, auditAction: 'invitation.request-limited', now })
+  await getDb().enrollmentRequest.create({ data: { identifier, ip: context.ip ?? null, userAgent: context.userAgent?.slice(0, 512) ?? null, createdAt: now } })
+}
 
+/**
+ * The limits of any "email me a link" form (REQUEST_LIMITS, per client
+ * address and per account as typed): throws RATE_LIMITED, with the wait in
+ * words, once either is used up, and audits the refusal as `auditAction`.
+ */
+export async function limitLinkRequest({
+  kind,
+  identifier,
+  context,
+  auditAction,
+  details = {},
+  now,
+}: {
+  kind: string
+  identifier: string
+  context: AuditContext
+  auditAction: string
+  details?: Record<string, string>
+  now: Date
+}): Promise<void> {
   for (const [scope, key] of [
     ['address', context.ip ?? 'unknown'],
     ['account', identifier],
   ] as const) {
-    const { allowed, retryAfterSeconds } = await consumeRateLimit({ key: `enroll-request:${scope}:${key}`, ...REQUEST_LIMITS[scope], now })
+    const { allowed, retryAfterSeconds } = await consumeRateLimit({ key: `${kind}:${scope}:${key}`, ...REQUEST_LIMITS[scope], now })
     if (!allowed) {
-      await recordAuditEvent({ action: 'invitation.request-limited', actor: { type: 'USER', label: 'anonymous' }, context, details: { scope } })
-      throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${minutes(retryAfterSeconds)} and try again.`, { retryAfterSeconds })
+      await recordAuditEvent({ action: auditAction, actor: { type: 'USER', label: 'anonymous' }, context, details: { ...details, scope } })
+      throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${formatWait(retryAfterSeconds)} and try again.`, { retryAfterSeconds })
     }
   }
-  await getDb().enrollmentRequest.create({ data: { identifier, ip: context.ip ?? null, userAgent: context.userAgent?.slice(0, 512) ?? null, createdAt: now } })
 }

@@ -26,6 +26,7 @@ export type ResolvedLink = {
     failedVerifications: number
     usedAt: Date | null
     selfRequested: boolean
+    replacesTokenId: string | null
   }
   user?: { id: string; username: string; displayName: string | null; email: string }
   /** The token this link's enrollment created, once the person pressed Start. */
@@ -84,6 +85,7 @@ export async function resolveInvitationLink({
       failedVerifications: invitation.failedVerifications,
       usedAt: invitation.usedAt,
       selfRequested: invitation.selfRequested,
+      replacesTokenId: invitation.replacesTokenId,
     },
     user: { id: invitation.user.id, username: invitation.user.username, displayName: invitation.user.displayName, email: invitation.user.email },
     token: invitation.token,

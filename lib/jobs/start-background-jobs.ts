@@ -1,11 +1,14 @@
 import 'server-only'
 import { processEnrollmentRequests } from '@/lib/enrollment'
+import { sendPinReminders } from '@/lib/self-service'
+import { processUserLinkRequests } from '@/lib/user-links'
 import { purgeExpiredData } from './purge-expired-data'
 
 /**
  * The server's own background work, in every instance (each job is safe to
  * run on several at once): the "send me a new link" requests recorded by
- * the page, at once; housekeeping every few minutes. Mail has its own
+ * the pages ("send me a new link", "email me a sign-in link", "forgot my
+ * PIN"), at once; PIN expiry reminders and housekeeping every few minutes. Mail has its own
  * worker (lib/mail). Returns a function that stops it after the current round.
  */
 export function startBackgroundJobs({
@@ -25,9 +28,10 @@ export function startBackgroundJobs({
     while (!stopped) {
       let handled = 0
       try {
-        handled = await processEnrollmentRequests()
+        handled = (await processEnrollmentRequests()) + (await processUserLinkRequests())
         if (Date.now() - purgedAt >= purgeEveryMs) {
           purgedAt = Date.now()
+          await sendPinReminders()
           await purgeExpiredData()
         }
       } catch (error) {

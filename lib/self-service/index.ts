@@ -1,0 +1,7 @@
+export { LinkAlreadyUsed, setNewPin, type PinChange, type PinFormErrors } from './change-token-pin'
+export { renameToken, reportTokenLost, resyncMyToken, revokeToken, type TokenChange } from './change-token'
+export { listMyActivity, type ActivityEntry } from './my-activity'
+export { getMyToken, listMyTokens, type MyToken } from './my-tokens'
+export { resetPinWithLink, type PinReset } from './reset-pin-with-link'
+export { sendPinReminders } from './send-pin-reminders'
+export { startPortalEnrollment, type PortalEnrollment, type PortalEnrollmentProblem } from './start-portal-enrollment'
