@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { SESSION_COOKIE_NAMES } from '@/lib/auth/session-cookie-names'
 import { buildSecurityHeaders, checkPostOrigin } from '@/lib/http'
+
+const PORTAL_PAGES = /^\/(tokens|recovery-codes|activity)(\/|$)/
 
 /**
  * Security headers on every response, pages, API and static files alike.
@@ -32,6 +35,17 @@ export function proxy(request: NextRequest) {
     if (verdict.origin) requestHeaders.set('origin', verdict.origin)
   }
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '')
+
+  // Signed-in pages without a session cookie: to sign-in before anything
+  // renders, so a link followed in the browser never shows an empty page on
+  // its way there. (With a cookie, each page checks its session itself.)
+  if (request.method === 'GET' && PORTAL_PAGES.test(request.nextUrl.pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL('/sign-in', request.nextUrl)
+    signIn.searchParams.set('next', request.nextUrl.pathname)
+    const response = NextResponse.redirect(signIn, 307)
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+    return response
+  }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)

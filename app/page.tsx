@@ -11,7 +11,7 @@ const DESTINATIONS = [
   {
     href: '/tokens',
     title: 'Manage my tokens',
-    text: 'Change your PIN, rename or resynchronise a token, or report a lost phone.',
+    text: 'Sign in with your PIN and code: change your PIN, move to a new phone, report a lost one, get recovery codes.',
   },
   {
     href: '/staff/sign-in',

@@ -26,7 +26,18 @@ const PROBLEMS: Record<Exclude<LinkState, 'valid'>, { title: string; text: strin
 }
 
 /** The dead ends of an enrollment link: what happened, in plain words, and the way out. */
-export function LinkProblem({ state, settingsAllowRequest, supportContact }: { state: Exclude<LinkState, 'valid'>; settingsAllowRequest: boolean; supportContact: string }) {
+export function LinkProblem({
+  state,
+  settingsAllowRequest,
+  supportContact,
+  requestAction,
+}: {
+  state: Exclude<LinkState, 'valid'>
+  settingsAllowRequest: boolean
+  supportContact: string
+  /** "Send me a new link", from the page that owns the route. */
+  requestAction: (formData: FormData) => Promise<void>
+}) {
   const problem = PROBLEMS[state]
   return (
     <section aria-labelledby="problem-title" className={card}>
@@ -37,7 +48,7 @@ export function LinkProblem({ state, settingsAllowRequest, supportContact }: { s
       {settingsAllowRequest ? (
         <>
           <h2 className="mt-6 text-lg font-semibold">Send me a new link</h2>
-          <RequestLinkForm />
+          <RequestLinkForm action={requestAction} submitLabel="Send me a new link" />
         </>
       ) : (
         <p className="mt-3 text-slate-700">Contact {supportContact} for a new link.</p>

@@ -1,10 +1,13 @@
-import { requestLinkAction } from '@/app/(public)/enroll/request/actions'
 import { primaryButton } from './ui'
 
-/** "Send me a new link": a plain form, works without JavaScript. */
-export function RequestLinkForm({ error }: { error?: string }) {
+/**
+ * "Send me a new link", "email me a sign-in link", "forgot my PIN": a
+ * username or email address, a plain form that works without JavaScript.
+ * The action comes from the page that owns the route.
+ */
+export function RequestLinkForm({ action, submitLabel, error }: { action: (formData: FormData) => Promise<void>; submitLabel: string; error?: string }) {
   return (
-    <form action={requestLinkAction} className="mt-4 space-y-4" noValidate>
+    <form action={action} className="mt-4 space-y-4" noValidate>
       <div>
         <label htmlFor="identifier" className="block font-medium text-slate-900">
           Username or email address
@@ -32,7 +35,7 @@ export function RequestLinkForm({ error }: { error?: string }) {
         ) : null}
       </div>
       <button type="submit" className={primaryButton}>
-        Send me a new link
+        {submitLabel}
       </button>
     </form>
   )

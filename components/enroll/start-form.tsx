@@ -41,7 +41,8 @@ export function StartForm({
             Passcode from your current token
           </label>
           <p id="passcode-hint" className="text-sm text-slate-600">
-            Your PIN followed by the code your app shows now, with no space, as when you sign in to VPN.
+            Your PIN followed by the code your app shows now, with no space, as when you sign in to VPN. Or one of your recovery
+            codes.
           </p>
           {passcodeError ? (
             <p id="passcode-error" role="alert" className="mt-2 font-medium text-red-700">

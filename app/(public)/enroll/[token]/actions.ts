@@ -2,7 +2,7 @@
 
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { BROWSER_COOKIE, completeEnrollment, startEnrollment, verifyEnrollmentCode, type EnrollmentFormErrors } from '@/lib/enrollment'
+import { BROWSER_COOKIE, completeEnrollment, createRecoveryCodesAfterEnrollment, startEnrollment, verifyEnrollmentCode, type EnrollmentFormErrors } from '@/lib/enrollment'
 import { getConfig } from '@/lib/config'
 import { isAppError } from '@/lib/errors'
 import { requestContext } from '@/lib/http'
@@ -111,4 +111,12 @@ export async function completeAction(_previous: PinFormState, formData: FormData
   }
   if (!result.ok) return { errors: result.errors, name }
   redirect(`/enroll/${token}/done`)
+}
+
+export async function recoveryCodesAction(_previous: { codes: string[] } | null, formData: FormData): Promise<{ codes: string[] } | null> {
+  const token = linkFrom(formData)
+  const codes = await createRecoveryCodesAfterEnrollment({ token, browser: await browserCookie(), context: requestContext(await headers()) })
+  // Past the done page's hour, or another browser: the signed-in page makes them.
+  if (!codes) redirect('/recovery-codes')
+  return { codes }
 }

@@ -9,6 +9,7 @@ import { requestContext } from '@/lib/http'
 import { allowedTokenTypes, detectPlatform } from '@/lib/policy'
 import { getSettings } from '@/lib/settings'
 import { isLockActive } from '@/lib/validate'
+import { requestLinkAction } from '../request/actions'
 import { startAction } from './actions'
 import { stepPath } from './load-enrollment'
 
@@ -53,13 +54,14 @@ export default async function EnrollmentLinkPage({
         state={link.state === 'valid' ? 'unknown' : link.state}
         settingsAllowRequest={settings.selfRequestEnabled}
         supportContact={settings.supportContact}
+        requestAction={requestLinkAction}
       />
     )
   }
 
   const live = link as Required<ResolvedLink>
   const types = allowedTokenTypes({ settings, platform: detectPlatform(requestHeaders) })
-  const replace = await tokensToReplace({ userId: link.user.id, maxTokens: settings.maxTokensPerUser })
+  const replace = await tokensToReplace({ userId: link.user.id, maxTokens: settings.maxTokensPerUser, replacesTokenId: link.invitation.replacesTokenId })
   const proof = needsProof(live)
   const problem: StartProblem = error === 'type' || error === 'proof' || error === 'passcode' ? error : null
   const form = (

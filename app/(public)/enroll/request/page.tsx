@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { RequestLinkForm } from '@/components/request-link-form'
 import { card } from '@/components/ui'
 import { getSettings } from '@/lib/settings'
+import { requestLinkAction } from './actions'
 
 export const metadata: Metadata = { title: 'Get a new enrollment link' }
 
@@ -19,9 +20,9 @@ export default async function RequestLinkPage({ searchParams }: { searchParams: 
         <>
           <p className="mt-3 text-slate-700">
             Enter your username or email address. If it matches an account, we will email that account a new link to set up
-            your token. Any earlier link stops working.
+            your token. A link you already have keeps working until it expires.
           </p>
-          <RequestLinkForm error={error && KNOWN_ERROR.test(error) ? error : undefined} />
+          <RequestLinkForm action={requestLinkAction} submitLabel="Send me a new link" error={error && KNOWN_ERROR.test(error) ? error : undefined} />
         </>
       ) : (
         <p className="mt-3 text-slate-700">

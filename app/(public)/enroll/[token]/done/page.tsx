@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Stepper } from '@/components/enroll/stepper'
+import { RecoveryCodesForm } from '@/components/portal/recovery-codes-form'
 import { card, primaryButton } from '@/components/ui'
 import { rulesOfUseFrom } from '@/lib/policy'
+import { recoveryCodesAction } from '../actions'
 import { loadEnrollment } from '../load-enrollment'
 
 export const metadata: Metadata = { title: 'Your token is ready' }
@@ -68,6 +70,13 @@ export default async function DonePage({ params }: { params: Promise<{ token: st
             <li key={rule}>{rule}</li>
           ))}
         </ul>
+
+        <h2 className="mt-6 text-lg font-semibold">Recovery codes, in case your phone is lost</h2>
+        <p className="mt-2 text-slate-800">
+          Ten single-use codes that let you sign in to this portal without your token, to report it lost and set up a new one
+          without waiting for the helpdesk. Keep them away from your phone: printed, or in a password manager.
+        </p>
+        <RecoveryCodesForm action={recoveryCodesAction} submitLabel="Create recovery codes" replacing={false} hidden={{ token }} />
 
         <p className="mt-6">
           <Link href="/tokens" className={primaryButton}>

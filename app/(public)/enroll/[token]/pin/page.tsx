@@ -12,7 +12,7 @@ export default async function PinPage({ params }: { params: Promise<{ token: str
   const { token } = await params
   const { link, settings } = await loadEnrollment(token, ['pin'])
   const policy = pinPolicyFrom(settings)
-  const replace = await tokensToReplace({ userId: link.user.id, exceptId: link.token!.id, maxTokens: settings.maxTokensPerUser })
+  const replace = await tokensToReplace({ userId: link.user.id, exceptId: link.token!.id, maxTokens: settings.maxTokensPerUser, replacesTokenId: link.invitation.replacesTokenId })
   return (
     <>
       <Stepper current={2} />

@@ -1,0 +1,61 @@
+'use client'
+
+import { createContext, useActionState, useContext, type ReactNode } from 'react'
+import { dangerButton, primaryButton } from '../ui'
+import type { FormAction, FormState } from './form-state'
+
+const FormContext = createContext<FormState>(null)
+
+/** The problems and values of the enclosing ActionForm, for its fields. */
+export function useFormState(): FormState {
+  return useContext(FormContext)
+}
+
+/**
+ * A form posted to a server action that answers with problems instead of a
+ * redirect. Works without JavaScript (the page comes back with the answer);
+ * with it, no reload. The action is given by the page that owns the route.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  hidden = {},
+  danger = false,
+  children,
+}: {
+  action: FormAction
+  submitLabel: string
+  pendingLabel?: string
+  hidden?: Record<string, string>
+  danger?: boolean
+  children?: ReactNode
+}) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, null)
+  const problems = Object.keys(state?.errors ?? {}).length
+  const formErrors = state?.errors?.form
+  return (
+    <FormContext.Provider value={state}>
+      <form action={formAction} aria-busy={pending} className="mt-4 space-y-5" noValidate>
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {formErrors?.length ? (
+          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
+            {formErrors.map((e) => (
+              <p key={e}>{e}</p>
+            ))}
+          </div>
+        ) : problems ? (
+          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
+            Please fix the {problems === 1 ? 'problem' : 'problems'} below.
+          </p>
+        ) : null}
+        {children}
+        <button type="submit" className={danger ? dangerButton : primaryButton} disabled={pending}>
+          {pending ? (pendingLabel ?? 'Working…') : submitLabel}
+        </button>
+      </form>
+    </FormContext.Provider>
+  )
+}
