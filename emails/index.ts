@@ -7,6 +7,7 @@ import { examplePinExpiring, renderPinExpiring, type PinExpiringProps } from './
 import { examplePinResetLink, renderPinResetLink, type PinResetLinkProps } from './pin-reset-link'
 import { exampleRecoveryCodesChanged, renderRecoveryCodesChanged, type RecoveryCodesChangedProps } from './recovery-codes-changed'
 import { exampleSignInLink, renderSignInLink, type SignInLinkProps } from './sign-in-link'
+import { exampleStaffSetup, renderStaffSetup, type StaffSetupProps } from './staff-setup'
 import { exampleTokenChanged, renderTokenChanged, type TokenChangedProps } from './token-changed'
 import { exampleTemporaryPasscodeIssued, renderTemporaryPasscodeIssued, type TemporaryPasscodeIssuedProps } from './temporary-passcode-issued'
 import { exampleTokenEnrolled, renderTokenEnrolled, type TokenEnrolledProps } from './token-enrolled'
@@ -28,6 +29,7 @@ export type EmailProps = {
   'token-changed': TokenChangedProps
   'recovery-codes-changed': RecoveryCodesChangedProps
   'pin-expiring': PinExpiringProps
+  'staff-setup': StaffSetupProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -44,6 +46,7 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
   'token-changed': { render: renderTokenChanged, example: exampleTokenChanged },
   'recovery-codes-changed': { render: renderRecoveryCodesChanged, example: exampleRecoveryCodesChanged },
   'pin-expiring': { render: renderPinExpiring, example: examplePinExpiring },
+  'staff-setup': { render: renderStaffSetup, example: exampleStaffSetup },
 }
 
 export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]

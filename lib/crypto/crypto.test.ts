@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { generateUrlToken } from './generate-url-token'
-import { hashPassword, passwordNeedsRehash, verifyPassword } from './hash-password'
+import { hashPassword, hashPasswordScryptForTests, passwordNeedsRehash, verifyPassword } from './hash-password'
 import { keyedHash, verifyKeyedHash } from './keyed-hash'
 import { parseKeyring, parsePepper } from './keyring'
 import { openSecret, SecretOpenError, sealSecret } from './seal-secret'
@@ -118,26 +118,35 @@ describe('keyedHash', () => {
 })
 
 describe('hashPassword', () => {
-  it('verifies the right password only, with a fresh salt each time', async () => {
+  it('hashes with argon2id at OWASP parameters, verifies the right password only, with a fresh salt each time', async () => {
     const hash = await hashPassword({ password: 'correct horse battery staple' })
-    expect(hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]{43}$/)
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]{43}$/)
     expect(hash).not.toContain('correct horse')
     expect(await verifyPassword({ password: 'correct horse battery staple', hash })).toBe(true)
     expect(await verifyPassword({ password: 'Correct horse battery staple', hash })).toBe(false)
     expect(await hashPassword({ password: 'correct horse battery staple' })).not.toBe(hash)
     expect(passwordNeedsRehash({ hash })).toBe(false)
   })
-
-  it.each(['', 'bcrypt$x', 'scrypt$15$8$1$$', 'scrypt$40$8$1$c2FsdA$a2V5', 'scrypt$a$b$c$d$e'])(
+  it('treats composed and decomposed Unicode as the same password (NFKC)', async () => {
+    const hash = await hashPassword({ password: 'caf\u00e9 au lait, s\u2019il vous pla\u00eet' })
+    expect(await verifyPassword({ password: 'cafe\u0301 au lait, s\u2019il vous pla\u00eet', hash })).toBe(true)
+  })
+  it('still verifies an older scrypt hash, and asks for it to be replaced', async () => {
+    const hash = await hashPasswordScryptForTests({ password: 'correct horse battery staple', logN: 10 })
+    expect(await verifyPassword({ password: 'correct horse battery staple', hash })).toBe(true)
+    expect(await verifyPassword({ password: 'wrong horse battery staple', hash })).toBe(false)
+    expect(passwordNeedsRehash({ hash })).toBe(true)
+  })
+  it.each(['', 'bcrypt$x', 'scrypt$15$8$1$$', 'scrypt$40$8$1$c2FsdA$a2V5', 'scrypt$a$b$c$d$e', '$argon2id$v=19$m=999999999,t=2,p=1$c2FsdHNhbHQ$a2V5', '$argon2id$v=19$m=19456,t=2,p=1$$'])(
     'returns false for the malformed stored hash %j',
     async (hash) => {
       expect(await verifyPassword({ password: 'x', hash })).toBe(false)
       expect(passwordNeedsRehash({ hash })).toBe(true)
     },
   )
-
-  it('flags hashes made with weaker parameters for rehashing', () => {
-    expect(passwordNeedsRehash({ hash: 'scrypt$14$8$1$c2FsdA$a2V5' })).toBe(true)
+  it('flags hashes made with weaker parameters or another variant for rehashing', () => {
+    expect(passwordNeedsRehash({ hash: '$argon2id$v=19$m=4096,t=3,p=1$c2FsdHNhbHQ$a2V5a2V5a2V5' })).toBe(true)
+    expect(passwordNeedsRehash({ hash: '$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$a2V5a2V5a2V5' })).toBe(true)
   })
 })
 

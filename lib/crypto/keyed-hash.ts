@@ -2,7 +2,7 @@ import 'server-only'
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { getConfig } from '@/lib/config'
 
-export type HashPurpose = 'pin' | 'link-token' | 'temp-passcode' | 'api-key' | 'user-link' | 'recovery-code' | 'browser-binding' | 'audit-fingerprint'
+export type HashPurpose = 'pin' | 'link-token' | 'temp-passcode' | 'api-key' | 'user-link' | 'recovery-code' | 'browser-binding' | 'audit-fingerprint' | 'staff-link'
 
 function field(value: string): Buffer {
   const bytes = Buffer.from(value, 'utf8')
