@@ -43,7 +43,7 @@ export async function chooseStaffPassword({
   if (link.purpose === 'FIRST_ADMIN') {
     const parsed = ZStaffIdentity.safeParse({ username: input.username ?? '', email: input.email ?? '', displayName: input.displayName })
     if (parsed.success) identity = parsed.data
-    else for (const issue of parsed.error.issues) (errors[issue.path[0] as 'username' | 'email' | 'displayName'] ??= []).push(issue.message)
+    else for (const issue of parsed.error.issues) errors[issue.path[0] as 'username' | 'email' | 'displayName'] ??= [issue.message]
   }
   const problems = checkStaffPassword({ password: input.password, username: identity?.username, email: identity?.email })
   if (problems.length) errors.password = problems
