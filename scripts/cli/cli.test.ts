@@ -130,4 +130,32 @@ describe('portal CLI', () => {
     expect(db.prepare('SELECT count(*) AS n FROM TemporaryPasscode').get()).toEqual({ n: 1 })
     db.close()
   }, 60_000)
+
+  it('adds staff with an emailed set-up link, prints a first-admin URL while no admin exists, and refuses bad input', () => {
+    const url = portal(['staff', 'setup-url'])
+    expect(url.code).toBe(0)
+    expect(url.stdout).toMatch(/^No administrator exists yet\. Set up the first one, within an hour, at:\n\n  http:\/\/localhost:3000\/staff\/setup\/[A-Za-z0-9_-]{43}\n/)
+    const asJson = JSON.parse(portal(['staff', 'setup-url', '--json']).stdout) as { url: string; expiresAt: string }
+    expect(asJson.url).toMatch(/\/staff\/setup\/[A-Za-z0-9_-]{43}$/)
+
+    const added = portal(['staff', 'add', '--username', 'Helen', '--email', 'helen@example.com', '--role', 'HELPDESK'])
+    expect(added).toMatchObject({ code: 0, stdout: 'Added helpdesk helen <helen@example.com>. Their set-up link works once, for 24 hours. SMTP_URL is not set: the email stays in the local outbox (open /dev/mail to read it).\n' })
+    const json = JSON.parse(portal(['staff', 'add', '--username', 'ada', '--email', 'ada@example.com', '--role', 'admin', '--name', 'Ada L', '--json']).stdout)
+    expect(json).toMatchObject({ username: 'ada', email: 'ada@example.com', role: 'admin' })
+    expect(portal(['staff', 'list']).stdout).toMatch(/^helen\s+helen@example.com\s+helpdesk\s+pending\s+-$/m)
+    expect(JSON.parse(portal(['staff', 'list', '--json']).stdout)).toHaveLength(2)
+
+    expectOneLineError(portal(['staff', 'add', '--username', 'helen', '--email', 'h@example.com', '--role', 'admin']), 'A staff account named helen already exists')
+    expectOneLineError(portal(['staff', 'add', '--username', 'x', '--email', 'x@example.com', '--role', 'root']), 'Role must be helpdesk or admin')
+    expectOneLineError(portal(['staff', 'add', '--username', 'x', '--email', 'x@example.com']), '--role is required (helpdesk or admin)')
+    expectOneLineError(portal(['staff', 'add', '--username', 'x', '--email', 'bad', '--role', 'admin']), 'Email must be a valid address')
+    expectOneLineError(portal(['staff', 'remove']), /portal: unknown staff command "remove"/)
+    const db = new Database(path.join(dir, 'cli.db'))
+    expect(db.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE template = 'staff-setup'").get()).toEqual({ n: 2 })
+    // Pending admins do not count: a first-admin URL is still printed.
+    expect(portal(['staff', 'setup-url']).code).toBe(0)
+    db.prepare("UPDATE StaffUser SET activatedAt = '2026-11-24T00:00:00.000+00:00' WHERE username = 'ada'").run()
+    db.close()
+    expectOneLineError(portal(['staff', 'setup-url']), 'an administrator exists already; administrators add staff with: portal staff add')
+  }, 90_000)
 })

@@ -3,9 +3,12 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { getConfig } from '@/lib/config'
+import { disconnectDb } from '@/lib/db'
+import { issueFirstAdminLink } from '@/lib/staff'
 import type { Output } from '../output'
 import { UsageError } from '../usage-error'
 import { migrateDatabase } from './db'
+import { firstAdminMessage } from './staff'
 
 export const SERVE_USAGE = ['portal serve [--rebuild | --dev]    # what `npm start` (and `npm run dev`) run']
 
@@ -46,6 +49,10 @@ export async function runServe(args: string[], out: Output): Promise<void> {
     const build = spawnSync(process.execPath, [next, 'build'], { stdio: 'inherit', env })
     if (build.status !== 0) throw new Error('the production build failed (see above)')
   }
+  // No administrator yet: a new one-time set-up URL on every start, for whoever runs the server.
+  const firstAdmin = await issueFirstAdminLink({ createdBy: 'console' })
+  if (firstAdmin) out.info(firstAdminMessage(firstAdmin))
+  await disconnectDb()
   out.info(`Token Portal${dev ? ' (development, hot reload)' : ''} is starting at ${config.appUrl} (port ${config.port}; ${where}).`)
   return runServer(path.join(root, 'scripts', 'server', 'start.mjs'), dev ? ['--dev'] : [], env)
 }
