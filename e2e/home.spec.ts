@@ -20,11 +20,8 @@ test('[HOME] says what the portal is and leads to enrollment, self-service and s
 
   await choices.getByRole('link', { name: /^Staff sign-in/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible()
-  // Honest about what is not built yet: no form that pretends to work.
-  await expect(page.getByText('Not available yet', { exact: true })).toBeVisible()
-  await expect(page.getByRole('textbox')).toHaveCount(0)
-  await page.getByRole('link', { name: 'Back to the start page' }).click()
-  await expect(page).toHaveURL('/')
+  await expect(page.getByLabel('Password')).toBeVisible()
+  await expect(page.getByLabel('Authenticator code')).toBeVisible()
 })
 
 test('[HOME] can be used with the keyboard alone', async ({ page, isMobile }) => {

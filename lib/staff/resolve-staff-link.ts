@@ -12,6 +12,9 @@ export type ResolvedStaffLink = {
   staff?: { id: string; username: string; email: string; displayName: string | null; role: StaffRole; activatedAt: Date | null; totpSecretCiphertext: string | null; totpSecretKeyId: string | null }
 }
 
+/** Set-up: the cookie holding this browser's proof that it chose the password (scoped to the link's path). */
+export const STAFF_SETUP_COOKIE = 'portal-staff-setup'
+
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
 /** The authenticator step locks the link after this many wrong codes. */
 export const STAFF_LINK_MAX_FAILURES = 5

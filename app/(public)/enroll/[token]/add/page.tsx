@@ -1,56 +1,17 @@
 import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import Link from 'next/link'
-import { CopyButton } from '@/components/enroll/copy-button'
+import { ManualEntry } from '@/components/enroll/manual-entry'
+import { QrCode } from '@/components/enroll/qr-code'
 import { Stepper } from '@/components/enroll/stepper'
 import { VerifyForm } from '@/components/enroll/verify-form'
 import { card, primaryButton } from '@/components/ui'
-import { readEnrollmentKey, type EnrollmentKey } from '@/lib/enrollment'
+import { readEnrollmentKey } from '@/lib/enrollment'
 import { requestContext } from '@/lib/http'
 import { detectPlatform, isPhone } from '@/lib/policy'
-import { renderQrSvg } from '@/lib/qr'
 import { loadEnrollment, stepPath } from '../load-enrollment'
 
 export const metadata: Metadata = { title: 'Add your token' }
-
-function QrCode({ keyUri }: { keyUri: string }) {
-  // Our own SVG (lib/qr): unit squares and an escaped label, nothing else.
-  const svg = renderQrSvg({ text: keyUri, title: 'QR code of your token, for your authenticator app to scan' })
-  return <div className="mx-auto w-full max-w-64 rounded-lg border border-slate-200 bg-white p-2" dangerouslySetInnerHTML={{ __html: svg }} />
-}
-
-function ManualEntry({ enrollmentKey }: { enrollmentKey: EnrollmentKey }) {
-  const rows: [string, string][] = [
-    ['Account', enrollmentKey.accountName],
-    ['Issuer', enrollmentKey.issuer],
-    ['Type', enrollmentKey.type === 'TOTP' ? 'Time-based (TOTP)' : 'Counter-based (HOTP)'],
-    ['Digits', String(enrollmentKey.digits)],
-    enrollmentKey.type === 'TOTP' ? ['Period', `${enrollmentKey.period} seconds`] : ['Counter', 'starts at 0'],
-    ['Algorithm', enrollmentKey.algorithm],
-  ]
-  return (
-    <>
-      <h3 className="mt-4 font-medium text-slate-900" id="key-title">
-        Enrollment string (the secret key)
-      </h3>
-      <p id="key-value" className="mt-2 break-all rounded-lg bg-slate-100 px-4 py-3 font-mono text-lg tracking-wide text-slate-900">
-        {enrollmentKey.groupedSecret}
-      </p>
-      <p className="mt-2">
-        <CopyButton text={enrollmentKey.groupedSecret.replace(/ /g, '')} label="Copy the enrollment string" />
-      </p>
-      <p className="mt-2 text-sm text-slate-600">In the app choose “Enter a setup key” (or similar) and type it; the spaces are optional.</p>
-      <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        {rows.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-medium text-slate-700">{term}</dt>
-            <dd className="break-all text-slate-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </>
-  )
-}
 
 export default async function AddTokenPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
