@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { SESSION_COOKIE_NAMES } from '@/lib/auth/session-cookie-names'
+import { SESSION_COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES } from '@/lib/auth/session-cookie-names'
 import { buildSecurityHeaders, checkPostOrigin } from '@/lib/http'
 
 const PORTAL_PAGES = /^\/(tokens|recovery-codes|activity)(\/|$)/
+// Staff pages that need a staff session (not sign-in, not the set-up links).
+const STAFF_PAGES = /^\/staff(\/(accounts|reauthenticate)(\/|$)|\/?$)/
 
 /**
  * Security headers on every response, pages, API and static files alike.
@@ -39,8 +41,10 @@ export function proxy(request: NextRequest) {
   // Signed-in pages without a session cookie: to sign-in before anything
   // renders, so a link followed in the browser never shows an empty page on
   // its way there. (With a cookie, each page checks its session itself.)
-  if (request.method === 'GET' && PORTAL_PAGES.test(request.nextUrl.pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
-    const signIn = new URL('/sign-in', request.nextUrl)
+  const path = request.nextUrl.pathname
+  const staffPage = STAFF_PAGES.test(path)
+  if (request.method === 'GET' && (staffPage || PORTAL_PAGES.test(path)) && !(staffPage ? STAFF_SESSION_COOKIE_NAMES : SESSION_COOKIE_NAMES).some((name) => request.cookies.has(name))) {
+    const signIn = new URL(staffPage ? '/staff/sign-in' : '/sign-in', request.nextUrl)
     signIn.searchParams.set('next', request.nextUrl.pathname)
     const response = NextResponse.redirect(signIn, 307)
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
