@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's quick start, as a new user runs it after `npm install`:
-# `npm start` must serve the portal. Checks the health route and the home
-# page, prints which Node.js the server runs on, and stops it.
+# `npm start` must serve the portal. Checks the health route, the home
+# page and the first-administrator URL it prints, prints which Node.js the server runs on, and stops it.
 # Used by .ci/run on the machine's own Node (20 here: npm install fetched a
 # supported runtime, which npm start must pick up).
 set -euo pipefail
@@ -21,6 +21,12 @@ for _ in $(seq 1 240); do
 done
 [ -s "$dir/health" ] || { cat "$dir/log"; echo "quick start: no answer on port $port" >&2; exit 1; }
 curl -fsS "http://127.0.0.1:$port/" | grep -q '<h1[^>]*>Your sign-in token, in a few minutes</h1>' || { echo "quick start: the home page is not the portal's" >&2; exit 1; }
+
+# No administrator yet: the console shows a one-time set-up URL, and its page opens.
+# (The URL names APP_URL, localhost:3000 by default; the path is asked of this port.)
+setup="$(grep -o '/staff/setup/[A-Za-z0-9_-]\{43\}' "$dir/log" | head -n 1 || true)"
+[ -n "$setup" ] || { cat "$dir/log"; echo "quick start: npm start printed no first-administrator set-up URL" >&2; exit 1; }
+curl -fsS "http://127.0.0.1:$port$setup" | grep -q 'Set up the first administrator' || { echo "quick start: the printed set-up URL does not open the set-up page" >&2; exit 1; }
 
 # The HTTP server process (scripts/server/start.mjs, which runs Next.js in-process).
 server="$(pgrep -f 'scripts/server/start.mjs' -g "$pid" | head -n 1 || true)"
