@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's quick start, as a new user runs it after `npm install`:
 # `npm start` must serve the portal. Checks the health route, the home
-# page and the first-administrator URL it prints, prints which Node.js the server runs on, and stops it.
+# page and the first-administrator URL it prints, prints which Node.js the
+# server runs on, and stops it.
 # Used by .ci/run on the machine's own Node (20 here: npm install fetched a
 # supported runtime, which npm start must pick up).
 set -euo pipefail
