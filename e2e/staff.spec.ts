@@ -47,6 +47,7 @@ test.describe('first administrator', () => {
   test.skip(({ isMobile }) => isMobile, 'the first administrator is set up once per server')
 
   test('[STAFF] the first administrator sets up from the printed URL, signs in with password + code, and a replayed code is refused', async ({ page }) => {
+    test.slow() // two set-up steps, four sign-ins and argon2 on each password
     // What `npm start` prints on the console while no administrator exists (the CLI prints the same).
     const printed = portal(['staff', 'setup-url'])
     expect(printed.code, printed.stderr).toBe(0)
@@ -96,6 +97,7 @@ test.describe('first administrator', () => {
 })
 
 test('[STAFF] a helpdesk member sets up from the email, is refused an admin page, and the session ends when idle', async ({ page }) => {
+  test.slow() // set-up steps, sign-ins and argon2 on each password
   const username = `help-${id()}`
   const added = portal(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', 'helpdesk'])
   expect(added.code, added.stderr).toBe(0)
