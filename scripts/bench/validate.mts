@@ -16,10 +16,10 @@
 // printing the server's resident memory each minute and how it exited (a
 // native crash shows as its signal): the check that a runtime or driver
 // upgrade neither aborts nor leaks under hours of sign-ins.
-import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { seedBenchTokens } from './bench-tokens.mjs'
 import { benchDatabase, startBenchServer } from './bench-server.mjs'
 
 const { values } = parseArgs({
@@ -49,33 +49,12 @@ const { base, status, serverRss, stopAndWait } = await startBenchServer({ db: da
 console.log(`runtime: Node.js ${process.version}`)
 const { CLI_ACTOR } = await import('../../lib/audit')
 const { createApiClient } = await import('../../lib/api-clients')
-const { sealSecret } = await import('../../lib/crypto')
-const { disconnectDb, getDb } = await import('../../lib/db')
-const { generateOtp, generateOtpSecret } = await import('../../lib/otp')
-const { hashPin } = await import('../../lib/pins')
+const { disconnectDb } = await import('../../lib/db')
+const { generateOtp } = await import('../../lib/otp')
 
 // 5,000 people who finished enrollment: active TOTP tokens with PINs.
 const t0 = performance.now()
-const db = getDb()
-const people = Array.from({ length: tokens }, (_, i) => ({
-  userId: `u${randomBytes(8).toString('hex')}`,
-  tokenId: `t${randomBytes(8).toString('hex')}`,
-  username: `bench${i}`,
-  serial: `TB${String(i).padStart(8, '0')}`,
-  secret: generateOtpSecret(),
-  pin: String(100_000 + ((i * 7919) % 899_999)),
-  lastStep: 0,
-}))
-for (let i = 0; i < people.length; i += 1000) {
-  const chunk = people.slice(i, i + 1000)
-  await db.user.createMany({ data: chunk.map((p) => ({ id: p.userId, username: p.username, email: `${p.username}@example.com` })) })
-  await db.token.createMany({
-    data: chunk.map((p) => {
-      const sealed = sealSecret({ plaintext: p.secret, context: p.serial })
-      return { id: p.tokenId, serial: p.serial, userId: p.userId, status: 'ACTIVE' as const, secretCiphertext: sealed.ciphertext, secretKeyId: sealed.keyId, pinHash: hashPin({ tokenId: p.tokenId, pin: p.pin }), pinSetAt: new Date(), activatedAt: new Date(), verifiedAt: new Date() }
-    }),
-  })
-}
+const people = await seedBenchTokens({ count: tokens })
 const { key } = await createApiClient({ name: 'bench-gateway', actor: CLI_ACTOR })
 await disconnectDb()
 console.log(`${database}: seeded ${tokens} active tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
