@@ -3,8 +3,8 @@ import { SESSION_COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES } from '@/lib/auth/ses
 import { buildSecurityHeaders, checkPostOrigin } from '@/lib/http'
 
 const PORTAL_PAGES = /^\/(tokens|recovery-codes|activity)(\/|$)/
-// Staff pages that need a staff session (not sign-in, not the set-up links).
-const STAFF_PAGES = /^\/staff(\/(accounts|reauthenticate)(\/|$)|\/?$)/
+// Staff and admin pages that need a staff session (every one but sign-in and the set-up links).
+const STAFF_PAGES = /^\/(staff(?!\/(sign-in|setup)(\/|$))|admin)(\/|$)/
 
 /**
  * Security headers on every response, pages, API and static files alike.

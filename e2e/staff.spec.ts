@@ -75,7 +75,7 @@ test.describe('first administrator', () => {
     await page.getByRole('link', { name: 'Staff accounts' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible()
     await expect(page.getByRole('row', { name: new RegExp(`^${username} `) })).toContainText('admin')
-    await page.getByRole('link', { name: 'Back to the staff console' }).click()
+    await page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Home' }).click()
     await signOut(page)
 
     // The setup code is used up; the app's next code signs in, once.

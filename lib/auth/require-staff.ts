@@ -20,7 +20,7 @@ export async function requireStaff({ role = 'HELPDESK', returnTo, recent = false
   return session
 }
 
-/** A `next` parameter that stays on the staff console. */
+/** A `next` parameter that stays on the staff console (/staff or /admin). */
 export function safeStaffReturnPath(next: string | null | undefined): string {
-  return next && /^\/staff(\/[\w\-./?=&%]*)?$/.test(next) && !next.startsWith('/staff/sign-in') ? next : '/staff'
+  return next && /^\/(staff|admin)(\/[\w\-./?=&%]*)?$/.test(next) && !next.includes('//') && !next.startsWith('/staff/sign-in') ? next : '/staff'
 }

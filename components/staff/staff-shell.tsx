@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react'
+import { SessionNav } from '@/components/session-nav'
+import type { StaffSession } from '@/lib/auth'
+import { staffSignOutAction } from '@/app/staff/actions'
+
+export type StaffSection = 'home' | 'users' | 'audit' | 'accounts' | 'exclusions' | null
+
+/** Every signed-in staff page: the console's navigation above the page's own content. */
+export function StaffShell({ session, current, children }: { session: StaffSession; current: StaffSection; children: ReactNode }) {
+  const admin = session.staff.role === 'ADMIN'
+  const links = [
+    { href: '/staff', label: 'Home', key: 'home' },
+    { href: '/staff/users', label: 'Find a user', key: 'users' },
+    { href: '/staff/audit', label: 'Audit log', key: 'audit' },
+    ...(admin
+      ? [
+          { href: '/staff/accounts', label: 'Staff accounts', key: 'accounts' },
+          { href: '/admin/exclusions', label: 'MFA exclusions', key: 'exclusions' },
+        ]
+      : []),
+  ]
+  return (
+    <>
+      <SessionNav label="Staff console" links={links} current={current} who={`${session.staff.username} (${admin ? 'admin' : 'helpdesk'})`} signOut={staffSignOutAction} />
+      {children}
+    </>
+  )
+}
