@@ -9,6 +9,7 @@ import { exampleRecoveryCodesChanged, renderRecoveryCodesChanged, type RecoveryC
 import { exampleSignInLink, renderSignInLink, type SignInLinkProps } from './sign-in-link'
 import { exampleStaffSetup, renderStaffSetup, type StaffSetupProps } from './staff-setup'
 import { exampleTokenChanged, renderTokenChanged, type TokenChangedProps } from './token-changed'
+import { exampleTemporaryPasscodeCancelled, renderTemporaryPasscodeCancelled, type TemporaryPasscodeCancelledProps } from './temporary-passcode-cancelled'
 import { exampleTemporaryPasscodeIssued, renderTemporaryPasscodeIssued, type TemporaryPasscodeIssuedProps } from './temporary-passcode-issued'
 import { exampleTokenEnrolled, renderTokenEnrolled, type TokenEnrolledProps } from './token-enrolled'
 import { exampleTokenLocked, renderTokenLocked, type TokenLockedProps } from './token-locked'
@@ -23,6 +24,7 @@ export type EmailProps = {
   'pin-changed': PinChangedProps
   'token-status-changed': TokenStatusChangedProps
   'temporary-passcode-issued': TemporaryPasscodeIssuedProps
+  'temporary-passcode-cancelled': TemporaryPasscodeCancelledProps
   'token-locked': TokenLockedProps
   'sign-in-link': SignInLinkProps
   'pin-reset-link': PinResetLinkProps
@@ -40,6 +42,7 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
   'pin-changed': { render: renderPinChanged, example: examplePinChanged },
   'token-status-changed': { render: renderTokenStatusChanged, example: exampleTokenStatusChanged },
   'temporary-passcode-issued': { render: renderTemporaryPasscodeIssued, example: exampleTemporaryPasscodeIssued },
+  'temporary-passcode-cancelled': { render: renderTemporaryPasscodeCancelled, example: exampleTemporaryPasscodeCancelled },
   'token-locked': { render: renderTokenLocked, example: exampleTokenLocked },
   'sign-in-link': { render: renderSignInLink, example: exampleSignInLink },
   'pin-reset-link': { render: renderPinResetLink, example: examplePinResetLink },

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db'
 import { brandFromSettings, queueEmail } from '@/lib/mail'
 import { ZTokenName } from '@/lib/policy'
 import { getSettings } from '@/lib/settings'
+import { applyTokenStatus } from '@/lib/tokens'
 import { resyncHotpToken, type ResyncResult } from '@/lib/validate'
 
 export type TokenChange = { ok: true } | { ok: false; notFound: true } | { ok: false; error: string }
@@ -14,7 +15,7 @@ type Actor = { session: UserSession; context: AuditContext; now?: Date }
 
 /** One of the signed-in user's tokens, in one of `statuses`; null for anyone else's (a 404, nothing changes). */
 async function ownToken(session: UserSession, tokenId: string, statuses: TokenStatus[]) {
-  return getDb().token.findFirst({ where: { id: tokenId, userId: session.user.id, status: { in: statuses } }, select: { id: true, name: true, serial: true, status: true } })
+  return getDb().token.findFirst({ where: { id: tokenId, userId: session.user.id, status: { in: statuses } }, select: { id: true, name: true, serial: true, status: true, origin: true } })
 }
 
 const actorOf = (session: UserSession) => ({ type: 'USER' as const, id: session.user.id, label: session.user.username })
@@ -77,13 +78,12 @@ async function changeStatus({
   to,
   action,
   email,
-}: Actor & { tokenId: string; from: TokenStatus[]; to: TokenStatus; action: string; email: 'lost' | 'revoked' }): Promise<TokenChange> {
+}: Actor & { tokenId: string; from: TokenStatus[]; to: 'LOST' | 'REVOKED'; action: string; email: 'lost' | 'revoked' }): Promise<TokenChange> {
   const token = await ownToken(session, tokenId, from)
   if (!token) return { ok: false, notFound: true }
   const settings = await getSettings()
   const changed = await getDb().$transaction(async (tx) => {
-    const { count } = await tx.token.updateMany({ where: { id: token.id, userId: session.user.id, status: { in: from } }, data: { status: to, statusChangedAt: now } })
-    if (count !== 1) return false
+    if (!(await applyTokenStatus({ tx, token, userId: session.user.id, from, to, now }))) return false
     // A token gone from the account: every other device signs in again.
     await endUserSessions({ userId: session.user.id, reason: action, except: session.sessionId, tx, now })
     await recordAuditEvent({ tx, action, actor: actorOf(session), context, subject: { type: 'token', id: token.id, label: token.serial }, details: { from: token.status } })

@@ -1,3 +1,4 @@
+export { cancelTemporaryPasscode } from './cancel-temporary-passcode'
 export { issueTemporaryPasscode, MAX_TEMPORARY_PASSCODE_HOURS } from './issue-temporary-passcode'
 export {
   canonicalTemporaryPasscode,

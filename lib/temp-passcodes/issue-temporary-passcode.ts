@@ -2,6 +2,7 @@ import 'server-only'
 import { auditEventData, type AuditActor, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
+import { brandFromSettings, queueEmail } from '@/lib/mail'
 import { getSettings } from '@/lib/settings'
 import { generateTemporaryPasscode, hashTemporaryPasscode } from './temporary-passcode'
 
@@ -11,12 +12,14 @@ export const MAX_TEMPORARY_PASSCODE_HOURS = 168
  * A passcode for someone whose token is out of reach (seed 000: "left it at
  * home"). Random, stored only as a keyed hash, valid for `hours` (policy
  * default 24), single-use unless asked otherwise. Any earlier live one for
- * the user is revoked: there is only ever one. The passcode is returned once.
+ * the user is revoked: there is only ever one. The passcode is returned once;
+ * the user is told by email that one exists (never the passcode itself).
  */
 export async function issueTemporaryPasscode({
   userId,
   hours,
   singleUse = true,
+  reason,
   actor,
   context,
   now = new Date(),
@@ -24,6 +27,8 @@ export async function issueTemporaryPasscode({
   userId: string
   hours?: number
   singleUse?: boolean
+  /** Why (the helpdesk's required reason), for the audit log. */
+  reason?: string
   actor: AuditActor
   context?: AuditContext
   now?: Date
@@ -34,7 +39,7 @@ export async function issueTemporaryPasscode({
     throw new AppError('INVALID_INPUT', `A temporary passcode lasts 1 to ${MAX_TEMPORARY_PASSCODE_HOURS} whole hours`)
   }
   const db = getDb()
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, status: true } })
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, email: true, displayName: true, status: true } })
   if (!user) throw new AppError('NOT_FOUND', 'No such user')
   if (user.status !== 'ACTIVE') throw new AppError('CONFLICT', `${user.username} is disabled; enable the account first`)
 
@@ -51,9 +56,10 @@ export async function issueTemporaryPasscode({
         actor,
         context,
         subject: { type: 'user', id: user.id, label: user.username },
-        details: { temporaryPasscodeId: row.id, hours: validHours, singleUse },
+        details: { temporaryPasscodeId: row.id, hours: validHours, singleUse, ...(reason ? { reason } : {}) },
       }),
     })
+    await queueEmail({ tx, actor, to: user.email, template: 'temporary-passcode-issued', brand: brandFromSettings(settings), props: { name: user.displayName ?? user.username, expiresAt, singleUse } })
     return row
   })
   return { id: created.id, passcode, expiresAt, singleUse }

@@ -23,6 +23,7 @@ export async function checkTokenCode({
   actor,
   context,
   audit,
+  callerCheck = false,
   now = new Date(),
 }: {
   userId: string
@@ -31,6 +32,13 @@ export async function checkTokenCode({
   actor: AuditActor
   context: AuditContext
   audit: CheckAudit
+  /**
+   * The helpdesk's "verify a caller": the code is checked even on a locked
+   * token (a locked-out user is who calls) and used up, but a right code
+   * neither unlocks the token nor counts as a sign-in; unlocking is its own
+   * audited action. Wrong codes count toward the lockout as usual.
+   */
+  callerCheck?: boolean
   now?: Date
 }): Promise<CheckResult & { reason: 'token' | 'not-found' | 'locked' | 'replayed' | 'wrong-otp' | 'malformed' }> {
   const found = await findUserToken({ userId, tokenId })
@@ -42,7 +50,7 @@ export async function checkTokenCode({
     for (const event of events) await insertAuditEvent({ ...event, at: now })
     return { ...result, userId, tokenId }
   }
-  if (isLockActive({ lockedAt: token.lockedAt, lockedUntil: token.lockedUntil, now })) return record({ result: 'reject' as const, reason: 'locked' as const, serial: token.serial, unlocksAt: token.lockedUntil })
+  if (!callerCheck && isLockActive({ lockedAt: token.lockedAt, lockedUntil: token.lockedUntil, now })) return record({ result: 'reject' as const, reason: 'locked' as const, serial: token.serial, unlocksAt: token.lockedUntil })
 
   const code = typed.replace(/[\s-]/g, '')
   // Not a code at all: say how one looks, count nothing.
@@ -62,7 +70,7 @@ export async function checkTokenCode({
   }
   if (replayed) return record({ result: 'reject' as const, reason: 'replayed' as const, serial: token.serial })
   if (match) {
-    const won = await markCodeUsed({ token, match, now })
+    const won = await markCodeUsed({ token, match, now, spendOnly: callerCheck })
     return record(won ? { result: 'accept' as const, reason: 'token' as const, serial: token.serial } : { result: 'reject' as const, reason: 'replayed' as const, serial: token.serial })
   }
   const unlocksAt = await recordFailure({ outcome: { reason: 'wrong-otp', serial: token.serial, countAgainst: [token] }, user, settings, actor, context, now, events })

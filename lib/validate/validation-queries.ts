@@ -102,16 +102,26 @@ export async function markCodeUsed({
   token,
   match,
   now,
+  spendOnly = false,
 }: {
   token: CandidateToken
   match: { timeStep: number } | { nextCounter: number }
   now: Date
+  /**
+   * The helpdesk's caller check: the code is used up, whatever the lock, and
+   * nothing else changes (no sign-in happened: the lock, the failure count and
+   * the last use stay as they are).
+   */
+  spendOnly?: boolean
 }): Promise<boolean> {
   // TOTP: a later step than the last accepted one. HOTP: the counter we matched from.
   const [advance, unused] =
     'timeStep' in match
       ? [sql`"lastTimeStep" = ${match.timeStep}`, sql`("lastTimeStep" IS NULL OR "lastTimeStep" < ${match.timeStep})`]
       : [sql`"counter" = ${match.nextCounter}`, sql`"counter" = ${token.counter}`]
+  if (spendOnly) {
+    return (await getHotSql().execute(sql`UPDATE "Token" SET ${advance}, "updatedAt" = ${now} WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND ${unused}`)) === 1
+  }
   const count = await getHotSql().execute(sql`
     UPDATE "Token" SET ${advance}, "failedAttempts" = 0, "lockedAt" = NULL, "lockedUntil" = NULL, "lockCount" = 0, "lastUsedAt" = ${now}, "updatedAt" = ${now}
     WHERE "id" = ${token.id} AND "status" = 'ACTIVE' AND "pinHash" IS NOT DISTINCT FROM ${token.pinHash} AND ${lockNotInForce(now)} AND ${unused}`)

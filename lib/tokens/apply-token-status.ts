@@ -1,0 +1,54 @@
+import 'server-only'
+import type { Prisma, TokenOrigin, TokenStatus } from '@/generated/prisma/client'
+
+/**
+ * Inside the caller's transaction: moves one of a user's tokens from one of
+ * `from` to `to` with a conditional update, so two people acting at once
+ * cannot both win; false when the token changed meanwhile.
+ *
+ * Revoking is for good. A software token's seed is destroyed (nothing can
+ * ever compute its codes again); a hardware token goes back to the
+ * inventory, unassigned, with no PIN, name or lock, ready for its next
+ * holder — its seed is the device's and stays sealed.
+ */
+export async function applyTokenStatus({
+  tx,
+  token,
+  userId,
+  from,
+  to,
+  now,
+}: {
+  tx: Prisma.TransactionClient
+  token: { id: string; origin: TokenOrigin }
+  userId: string
+  from: TokenStatus[]
+  to: Exclude<TokenStatus, 'INVENTORY' | 'PENDING'>
+  now: Date
+}): Promise<boolean> {
+  const where = { id: token.id, userId, status: { in: from } }
+  let data: Prisma.TokenUncheckedUpdateManyInput = { status: to, statusChangedAt: now }
+  if (to === 'REVOKED' && token.origin === 'HARDWARE') {
+    data = {
+      status: 'INVENTORY',
+      statusChangedAt: now,
+      userId: null,
+      name: null,
+      pinHash: null,
+      pinSetAt: null,
+      pinReminderSentAt: null,
+      failedAttempts: 0,
+      lockedAt: null,
+      lockedUntil: null,
+      lockCount: 0,
+      invitationId: null,
+      replacesTokenId: null,
+      verifiedAt: null,
+      activatedAt: null,
+    }
+  } else if (to === 'REVOKED') {
+    data = { ...data, secretCiphertext: '', secretKeyId: 'destroyed', pinHash: null }
+  }
+  const { count } = await tx.token.updateMany({ where, data })
+  return count === 1
+}
