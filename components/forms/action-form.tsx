@@ -50,6 +50,10 @@ export function ActionForm({
           <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
             Please fix the {problems === 1 ? 'problem' : 'problems'} below.
           </p>
+        ) : state?.notice ? (
+          <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 font-medium text-green-900">
+            {state.notice}
+          </p>
         ) : null}
         {children}
         <button type="submit" className={danger ? dangerButton : primaryButton} disabled={pending}>

@@ -1,0 +1,264 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { ActionForm } from '@/components/forms/action-form'
+import { ChoiceField } from '@/components/forms/choice-field'
+import { TextField } from '@/components/forms/text-field'
+import { LocalTime } from '@/components/portal/local-time'
+import { StatusBadge } from '@/components/portal/status-badge'
+import { StaffShell } from '@/components/staff/staff-shell'
+import { card, linkClass, secondaryButton } from '@/components/ui'
+import { formatWhen } from '@/lib/format'
+import { tokenActionsFor, type InvitationState, type OverviewToken, type TokenActionName } from '@/lib/helpdesk'
+import { verifyCallerAction } from './actions'
+import { loadUser } from './load-user'
+
+export const metadata: Metadata = { title: 'User' }
+
+const DONE: Record<string, string> = {
+  'reset-pin': 'The PIN was reset. The user was emailed a link to set a new one; the token does not work until they do.',
+  unlock: 'The token was unlocked. The user was told by email.',
+  disable: 'The token was disabled. The user was told by email.',
+  enable: 'The token was enabled again. The user was told by email.',
+  lost: 'The token was marked lost and no longer works. The user was told by email and signed out of the portal.',
+  revoke: 'The token was revoked. The user was told by email and signed out of the portal.',
+  'temporary-passcode-cancelled': 'The temporary passcode was cancelled. The user was told by email.',
+  'invitation-sent': 'The enrollment email is on its way.',
+  'invitation-resent': 'A new enrollment email is on its way; the earlier links no longer work.',
+}
+
+const ACTION_LABELS: Record<TokenActionName, string> = { 'reset-pin': 'Reset PIN', unlock: 'Unlock', disable: 'Disable', enable: 'Enable', lost: 'Mark lost', revoke: 'Revoke' }
+
+const INVITATION_STATES: Record<InvitationState, string> = { used: 'Used (enrolled)', revoked: 'Revoked', locked: 'Locked (too many wrong codes)', expired: 'Expired', opened: 'Opened, not finished', sent: 'Sent, not opened' }
+
+const when = (date: Date | null, none = '—') => (date ? <LocalTime iso={date.toISOString()} /> : none)
+
+function PinFacts({ pin }: { pin: OverviewToken['pin'] }) {
+  if (pin.state === 'not-set') return <>Not set (reset pending)</>
+  const age = pin.ageDays === null ? '' : `${pin.ageDays} ${pin.ageDays === 1 ? 'day' : 'days'} old`
+  if (pin.state === 'expired') return <>{age}, expired {pin.expiresAt ? formatWhen(pin.expiresAt) : ''}</>
+  return <>{age}{pin.expiresAt ? `, expires ${formatWhen(pin.expiresAt)}` : ''}</>
+}
+
+function TokenCard({ userId, token }: { userId: string; token: OverviewToken }) {
+  const actions = tokenActionsFor(token)
+  const rows: [string, React.ReactNode][] = [
+    ['Serial', <span key="s" className="font-mono">{token.serial}</span>],
+    ['Type', `${token.type === 'TOTP' ? 'Time-based' : 'Counter-based'}, ${token.origin === 'HARDWARE' ? 'hardware' : 'software'}`],
+    ['Failed attempts', String(token.failedAttempts)],
+    ['Lock', token.lock ? (token.lock.until ? <>Locked until {when(token.lock.until)}</> : 'Locked until staff unlock it') : 'Not locked'],
+    ['PIN', <PinFacts key="p" pin={token.pin} />],
+    ['Last used', when(token.lastUsedAt, 'Never')],
+    ['Enrolled', when(token.enrolledAt, 'Not yet')],
+  ]
+  return (
+    <li className="rounded-xl border border-slate-200 p-4">
+      <h3 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+        {token.name} <StatusBadge status={token.status} locked={token.lock !== null && token.status === 'ACTIVE'} />
+      </h3>
+      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-medium text-slate-700">{term}</dt>
+            <dd className="text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {actions.length ? (
+        <ul aria-label={`Actions for ${token.name}`} className="mt-3 flex flex-wrap gap-2">
+          {actions.map((a) => (
+            <li key={a}>
+              <Link href={`/staff/users/${userId}/tokens/${token.id}/${a}`} className={secondaryButton} aria-label={`${ACTION_LABELS[a]} ${token.name}`}>
+                {ACTION_LABELS[a]}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  )
+}
+
+export default async function StaffUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+  const [{ id }, { done }] = await Promise.all([params, searchParams])
+  const { session, overview } = await loadUser(id)
+  const { user, tokens, invitations, temporaryPasscode, recentEvents } = overview
+  const active = tokens.filter((t) => t.status === 'ACTIVE')
+  const current = tokens.filter((t) => t.status !== 'REVOKED' && t.status !== 'PENDING')
+  const history = tokens.filter((t) => t.status === 'REVOKED' || t.status === 'PENDING')
+  const liveInvitation = invitations.some((i) => i.state === 'sent' || i.state === 'opened')
+  return (
+    <StaffShell session={session} current="users">
+      <section aria-labelledby="user-title" className={card}>
+        <h1 id="user-title" className="text-2xl font-semibold tracking-tight">
+          {user.displayName ?? user.username}
+        </h1>
+        {done && DONE[done] ? (
+          <p role="status" className="mt-3 rounded-lg border border-green-300 bg-green-50 p-3 text-green-900">
+            {DONE[done]}
+          </p>
+        ) : null}
+        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium text-slate-700">Username</dt>
+          <dd>{user.username}</dd>
+          <dt className="font-medium text-slate-700">Email</dt>
+          <dd className="break-all">{user.email}</dd>
+          <dt className="font-medium text-slate-700">Account</dt>
+          <dd>{user.status === 'ACTIVE' ? 'Active' : 'Disabled'}</dd>
+          <dt className="font-medium text-slate-700">Groups</dt>
+          <dd>{user.groups.length ? user.groups.join(', ') : 'None'}</dd>
+          <dt className="font-medium text-slate-700">Added</dt>
+          <dd>{when(user.createdAt)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="verify-title" className={`${card} mt-6`}>
+        <h2 id="verify-title" className="text-xl font-semibold">
+          Verify the caller
+        </h2>
+        {active.length ? (
+          <>
+            <p className="mt-2 text-slate-700">Before acting on a phone call, ask the caller to read the code their token shows now. Whoever calls must hold the token. The code is used up, and wrong codes count toward the token’s lockout.</p>
+            <ActionForm action={verifyCallerAction} submitLabel="Check the code" hidden={{ userId: user.id }}>
+              <ChoiceField name="tokenId" legend="Token the caller reads from" choices={active.map((t) => ({ value: t.id, label: t.name, hint: t.serial }))} />
+              <TextField name="code" label="Code the caller reads out" numeric maxLength={10} narrow />
+            </ActionForm>
+          </>
+        ) : (
+          <p className="mt-2 text-slate-700">This user has no active token, so a caller cannot be verified by a code. Verify them another way (for example, call them back on a number on record) before you act.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="tokens-title" className={`${card} mt-6`}>
+        <h2 id="tokens-title" className="text-xl font-semibold">
+          Tokens
+        </h2>
+        {current.length ? (
+          <ul className="mt-3 space-y-4">
+            {current.map((t) => (
+              <TokenCard key={t.id} userId={user.id} token={t} />
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-2 text-slate-700">No token in use. Send an enrollment email below to set one up.</p>
+        )}
+        {history.length ? (
+          <details className="mt-4">
+            <summary className="min-h-11 cursor-pointer py-2 font-medium">Earlier and unfinished tokens ({history.length})</summary>
+            <ul className="mt-2 space-y-1 text-sm">
+              {history.map((t) => (
+                <li key={t.id}>
+                  <span className="font-mono">{t.serial}</span> · {t.status === 'REVOKED' ? 'revoked' : 'enrollment not finished'} · created {formatWhen(t.createdAt)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="temp-title" className={`${card} mt-6`}>
+        <h2 id="temp-title" className="text-xl font-semibold">
+          Temporary passcode
+        </h2>
+        {temporaryPasscode ? (
+          <>
+            <p className="mt-2 text-slate-700">
+              A temporary passcode issued by {temporaryPasscode.createdBy ?? 'staff'} works until {when(temporaryPasscode.expiresAt)},{' '}
+              {temporaryPasscode.singleUse ? 'for one sign-in' : `for any number of sign-ins (used ${temporaryPasscode.useCount} ${temporaryPasscode.useCount === 1 ? 'time' : 'times'})`}.
+            </p>
+            <p className="mt-3">
+              <Link href={`/staff/users/${user.id}/temporary-passcode/cancel`} className={secondaryButton}>
+                Cancel the temporary passcode
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="mt-2 text-slate-700">For a user whose token is out of reach (left at home): a passcode to read out, for a limited time.</p>
+            <p className="mt-3">
+              <Link href={`/staff/users/${user.id}/temporary-passcode`} className={secondaryButton}>
+                Issue a temporary passcode
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="invitations-title" className={`${card} mt-6`}>
+        <h2 id="invitations-title" className="text-xl font-semibold">
+          Enrollment emails
+        </h2>
+        {invitations.length ? (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Enrollment emails, newest first</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">Sent</th>
+                  <th scope="col" className="py-2 pr-4">By</th>
+                  <th scope="col" className="py-2 pr-4">State</th>
+                  <th scope="col" className="py-2">Expires</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.map((i) => (
+                  <tr key={i.id} className="border-b border-slate-200">
+                    <td className="py-2 pr-4">{when(i.createdAt)}</td>
+                    <td className="py-2 pr-4">{i.selfRequested ? 'the user' : (i.createdBy ?? '—')}</td>
+                    <td className="py-2 pr-4">{INVITATION_STATES[i.state]}</td>
+                    <td className="py-2">{when(i.expiresAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="mt-2 text-slate-700">No enrollment email was sent to this user yet.</p>
+        )}
+        <p className="mt-3">
+          <Link href={`/staff/users/${user.id}/invite`} className={secondaryButton}>
+            {invitations.length ? 'Resend the enrollment email' : 'Send an enrollment email'}
+          </Link>
+          {liveInvitation ? <span className="ml-3 text-sm text-slate-700">A resend makes the earlier links stop working.</span> : null}
+        </p>
+      </section>
+
+      <section aria-labelledby="events-title" className={`${card} mt-6`}>
+        <h2 id="events-title" className="text-xl font-semibold">
+          Recent activity
+        </h2>
+        {recentEvents.length ? (
+          <div className="mt-3 overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">The latest audit events about this user and their tokens</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">When</th>
+                  <th scope="col" className="py-2 pr-4">What</th>
+                  <th scope="col" className="py-2 pr-4">Who</th>
+                  <th scope="col" className="py-2">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recentEvents.map((e) => (
+                  <tr key={e.id} className="border-b border-slate-200 align-top">
+                    <td className="py-2 pr-4 whitespace-nowrap">{when(e.at)}</td>
+                    <td className="py-2 pr-4 font-mono">{e.action}</td>
+                    <td className="py-2 pr-4">{e.actorLabel ?? e.actorType.toLowerCase()}</td>
+                    <td className="py-2 break-all">{e.details ? Object.entries(e.details).map(([k, v]) => `${k}: ${String(v)}`).join(' · ') : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="mt-2 text-slate-700">Nothing recorded yet.</p>
+        )}
+        <p className="mt-3">
+          <Link href={`/staff/audit?user=${encodeURIComponent(user.username)}`} className={linkClass}>
+            All of this user’s events in the audit log
+          </Link>
+        </p>
+      </section>
+    </StaffShell>
+  )
+}

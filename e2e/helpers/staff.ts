@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto'
+import { expect, type Page } from '@playwright/test'
+import { currentCode, readEnrollmentString } from './enrollment'
+import { waitForMail } from './mailbox'
+import { portal } from './portal-cli'
+
+// Staff members as a person sets one up and signs in: the email from
+// `portal staff add`, a password, an authenticator added from the page.
+
+export const STAFF_PASSWORD = 'plum tractor umbrella lantern'
+
+/** The authenticator step, as a person does it: read the string off the page, type the app's code. Returns the secret. */
+export async function addStaffAuthenticator(page: Page, { tryWrongCodeFirst = false } = {}): Promise<string> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Add your staff account to an authenticator app' })).toBeVisible()
+  await expect(page.getByRole('img', { name: /QR code of your staff account/ })).toBeVisible()
+  const secret = await readEnrollmentString(page)
+  if (tryWrongCodeFirst) {
+    await page.getByLabel('Code from your app').fill('000000')
+    await page.getByRole('button', { name: 'Check the code and finish' }).click()
+    await expect(page.getByText(/That code did not match\..*You have 4 tries left\./)).toBeVisible()
+  }
+  await page.getByLabel('Code from your app').fill(currentCode(secret))
+  await page.getByRole('button', { name: 'Check the code and finish' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff console' })).toBeVisible()
+  await expect(page.getByRole('status')).toHaveText('Your staff account is set up and you are signed in.')
+  return secret
+}
+
+export async function staffSignIn(page: Page, { username, password = STAFF_PASSWORD, code }: { username: string; password?: string; code: string }) {
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(password)
+  await page.getByLabel('Authenticator code').fill(code)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+export async function staffSignOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible()
+  await expect(page.getByRole('status')).toHaveText('You are signed out.')
+}
+
+/**
+ * A new staff member, added with the CLI, set up from their email and left
+ * signed in on `page`.
+ */
+export async function signedInStaff(page: Page, role: 'helpdesk' | 'admin' = 'helpdesk'): Promise<{ username: string; secret: string }> {
+  const username = `${role === 'admin' ? 'adm' : 'hd'}-${randomBytes(4).toString('hex')}`
+  const added = portal(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', role])
+  if (added.code !== 0) throw new Error(`portal staff add failed: ${added.stderr}`)
+  const mail = await waitForMail(`${username}@example.com`, { subject: /^Set up your .* account$/ })
+  await page.goto(/https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0])
+  await page.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD)
+  await page.getByLabel('Password again').fill(STAFF_PASSWORD)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  return { username, secret: await addStaffAuthenticator(page) }
+}
