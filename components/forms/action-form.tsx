@@ -11,6 +11,11 @@ export function useFormState(): FormState {
   return useContext(FormContext)
 }
 
+/** For a form with an answer of its own (not an ActionForm): gives its fields their problems and values. */
+export function FormStateScope({ state, children }: { state: FormState; children: ReactNode }) {
+  return <FormContext.Provider value={state}>{children}</FormContext.Provider>
+}
+
 /**
  * A form posted to a server action that answers with problems instead of a
  * redirect. Works without JavaScript (the page comes back with the answer);

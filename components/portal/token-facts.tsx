@@ -1,3 +1,4 @@
+import { FactList } from '@/components/fact-list'
 import { formatWhen } from '@/lib/format'
 import type { MyToken } from '@/lib/self-service'
 import { LocalTime } from './local-time'
@@ -21,14 +22,5 @@ export function TokenFacts({ token }: { token: MyToken }) {
     ],
   ]
   if (token.lock) rows.push(['Locked', token.lock.until ? `Until ${formatWhen(token.lock.until)}, after too many wrong passcodes` : 'Until the helpdesk unlocks it'])
-  return (
-    <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-      {rows.map(([term, value]) => (
-        <div key={term} className="contents">
-          <dt className="font-medium text-slate-700">{term}</dt>
-          <dd className="text-slate-900">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  )
+  return <FactList facts={rows} />
 }

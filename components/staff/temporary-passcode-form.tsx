@@ -1,10 +1,14 @@
 'use client'
 
 import { useActionState } from 'react'
-import { FieldErrors, inputClass } from '../enroll/field-errors'
+import { inputClass } from '../enroll/field-errors'
+import { FormStateScope } from '../forms/action-form'
+import { ChoiceField } from '../forms/choice-field'
+import { TextField } from '../forms/text-field'
+import type { FormState } from '../forms/form-state'
 import { dangerButton } from '../ui'
 
-type State = { passcode: string; expiresAt: string; singleUse: boolean } | { errors?: Record<string, string[]>; values?: Record<string, string> } | null
+type State = { passcode: string; expiresAt: string; singleUse: boolean } | FormState
 
 /**
  * Issue a temporary passcode and show it once, to read out over the phone:
@@ -42,69 +46,44 @@ export function TemporaryPasscodeForm({
       </div>
     )
   }
-  const errors = state?.errors ?? {}
-  const values = state?.values ?? {}
+  const formState = state && 'errors' in state ? state : null
+  const formErrors = formState?.errors?.form
   return (
-    <form action={formAction} aria-busy={pending} className="mt-4 space-y-5" noValidate>
-      <input type="hidden" name="userId" value={userId} />
-      {errors.form?.length ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
-          {errors.form.map((e) => (
-            <p key={e}>{e}</p>
-          ))}
+    <FormStateScope state={formState}>
+      <form action={formAction} aria-busy={pending} className="mt-4 space-y-5" noValidate>
+        <input type="hidden" name="userId" value={userId} />
+        {formErrors?.length ? (
+          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
+            {formErrors.map((e) => (
+              <p key={e}>{e}</p>
+            ))}
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="hours" className="block font-medium text-slate-900">
+            Valid for
+          </label>
+          <select id="hours" name="hours" defaultValue={formState?.values?.hours ?? String(defaultHours)} className={`${inputClass} max-w-64`}>
+            {hours.map((h) => (
+              <option key={h} value={h}>
+                {h} {h === 1 ? 'hour' : 'hours'}
+              </option>
+            ))}
+          </select>
         </div>
-      ) : null}
-      <div>
-        <label htmlFor="hours" className="block font-medium text-slate-900">
-          Valid for
-        </label>
-        <select id="hours" name="hours" defaultValue={values.hours ?? String(defaultHours)} className={`${inputClass} max-w-64`}>
-          {hours.map((h) => (
-            <option key={h} value={h}>
-              {h} {h === 1 ? 'hour' : 'hours'}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset>
-        <legend className="font-medium text-slate-900">It works</legend>
-        <div className="mt-2 space-y-2">
-          {[
+        <ChoiceField
+          name="uses"
+          legend="It works"
+          choices={[
             { value: 'once', label: 'For one sign-in', hint: 'Safest: it is used up at the first sign-in.' },
             { value: 'many', label: 'Until it expires', hint: 'For a day of sign-ins while the token is at home.' },
-          ].map((c) => (
-            <label key={c.value} className="flex min-h-11 items-start gap-3">
-              <input type="radio" name="uses" value={c.value} defaultChecked={(values.uses ?? 'once') === c.value} className="mt-1 h-5 w-5" />
-              <span>
-                <strong>{c.label}</strong>
-                <span className="block text-sm text-slate-600">{c.hint}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <div>
-        <label htmlFor="reason" className="block font-medium text-slate-900">
-          Reason
-        </label>
-        <p id="reason-hint" className="text-sm text-slate-600">
-          Required, for the audit log: a ticket number or a few words.
-        </p>
-        <input
-          id="reason"
-          name="reason"
-          type="text"
-          maxLength={300}
-          defaultValue={values.reason}
-          aria-describedby={errors.reason ? 'reason-hint reason-error' : 'reason-hint'}
-          aria-invalid={errors.reason ? true : undefined}
-          className={inputClass}
+          ]}
         />
-        <FieldErrors id="reason-error" errors={errors.reason} />
-      </div>
-      <button type="submit" className={dangerButton} disabled={pending}>
-        {pending ? 'Issuing…' : 'Issue the passcode'}
-      </button>
-    </form>
+        <TextField name="reason" label="Reason" hint="Required, for the audit log: a ticket number or a few words." maxLength={300} />
+        <button type="submit" className={dangerButton} disabled={pending}>
+          {pending ? 'Issuing…' : 'Issue the passcode'}
+        </button>
+      </form>
+    </FormStateScope>
   )
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { LocalTime } from '@/components/portal/local-time'
 import { PortalShell } from '@/components/portal/portal-shell'
+import { DataTable } from '@/components/data-table'
 import { card } from '@/components/ui'
 import { requireUser } from '@/lib/auth'
 import { listMyActivity } from '@/lib/self-service'
@@ -26,32 +27,24 @@ export default async function ActivityPage() {
         {entries.length === 0 ? (
           <p className="mt-4 text-slate-700">Nothing yet.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Your recent activity</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">When</th>
-                  <th scope="col" className="py-2 pr-3">What</th>
-                  <th scope="col" className="py-2">From address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-3 whitespace-nowrap">
-                      <LocalTime iso={e.at.toISOString()} />
-                    </td>
-                    <td className={`py-2 pr-3 ${OUTCOME[e.outcome]}`}>
-                      {e.what}
-                      {e.detail ? <span className="block font-normal text-slate-600">{e.detail}</span> : null}
-                    </td>
-                    <td className="py-2 font-mono">{e.ip ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Your recent activity"
+            rows={entries}
+            rowKey={(e) => e.id}
+            columns={[
+              { header: 'When', cell: (e) => <LocalTime iso={e.at.toISOString()} />, className: 'whitespace-nowrap' },
+              {
+                header: 'What',
+                cell: (e) => (
+                  <span className={OUTCOME[e.outcome]}>
+                    {e.what}
+                    {e.detail ? <span className="block font-normal text-slate-600">{e.detail}</span> : null}
+                  </span>
+                ),
+              },
+              { header: 'From address', cell: (e) => e.ip ?? '—', className: 'font-mono' },
+            ]}
+          />
         )}
       </section>
     </PortalShell>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { ScrollRegion } from '@/components/scroll-region'
 import { card } from '@/components/ui'
 import { listOutbox } from '@/lib/mail'
 import { assertDevMailAvailable } from './dev-only'
@@ -28,7 +29,7 @@ export default async function DevMailPage() {
       {messages.length === 0 ? (
         <p className="mt-6 text-slate-700">No email yet. Invite a user with <code className="font-mono">npm run portal -- invite &lt;username&gt;</code>.</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <ScrollRegion label="Outbox messages">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Queued and sent email, newest first</caption>
             <thead>
@@ -56,7 +57,7 @@ export default async function DevMailPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   )

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DataTable } from '@/components/data-table'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card } from '@/components/ui'
 import { requireStaff } from '@/lib/auth'
@@ -20,31 +21,18 @@ export default async function StaffAccountsPage() {
         <p className="mt-3 text-slate-700">
           Add staff from the command line: <code className="font-mono">npm run portal -- staff add --username &lt;u&gt; --email &lt;e&gt; --role helpdesk</code>.
         </p>
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Staff accounts, by username</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">Username</th>
-                <th scope="col" className="py-2 pr-4">Email</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((s) => (
-                <tr key={s.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-4 font-medium">{s.username}</td>
-                  <td className="py-2 pr-4 break-all">{s.email}</td>
-                  <td className="py-2 pr-4">{s.role}</td>
-                  <td className="py-2 pr-4">{s.status === 'pending' ? 'set-up not finished' : s.status}</td>
-                  <td className="py-2">{s.lastSignInAt ? formatWhen(s.lastSignInAt) : 'never'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Staff accounts, by username"
+          rows={staff}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: 'Username', cell: (s) => s.username, className: 'font-medium' },
+            { header: 'Email', cell: (s) => s.email, className: 'break-all' },
+            { header: 'Role', cell: (s) => s.role },
+            { header: 'Status', cell: (s) => (s.status === 'pending' ? 'set-up not finished' : s.status) },
+            { header: 'Last sign-in', cell: (s) => (s.lastSignInAt ? formatWhen(s.lastSignInAt) : 'never') },
+          ]}
+        />
       </section>
     </StaffShell>
   )

@@ -5,10 +5,13 @@ import { ChoiceField } from '@/components/forms/choice-field'
 import { TextField } from '@/components/forms/text-field'
 import { LocalTime } from '@/components/portal/local-time'
 import { StatusBadge } from '@/components/portal/status-badge'
+import { DataTable } from '@/components/data-table'
+import { FactList } from '@/components/fact-list'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card, linkClass, secondaryButton } from '@/components/ui'
 import { formatWhen } from '@/lib/format'
-import { tokenActionsFor, type InvitationState, type OverviewToken, type TokenActionName } from '@/lib/helpdesk'
+import { isRecentSignIn } from '@/lib/auth'
+import { TOKEN_ACTIONS, tokenActionsFor, type InvitationState, type OverviewToken, type TokenActionName } from '@/lib/helpdesk'
 import { verifyCallerAction } from './actions'
 import { loadUser } from './load-user'
 
@@ -39,7 +42,12 @@ function PinFacts({ pin }: { pin: OverviewToken['pin'] }) {
   return <>{age}{pin.expiresAt ? `, expires ${formatWhen(pin.expiresAt)}` : ''}</>
 }
 
-function TokenCard({ userId, token }: { userId: string; token: OverviewToken }) {
+/** A sensitive action's page, or first "confirm it's you" when the sign-in is too old for it (no redirect on the way). */
+function actionHref(path: string, { sensitive, recent }: { sensitive: boolean; recent: boolean }) {
+  return sensitive && !recent ? `/staff/reauthenticate?next=${encodeURIComponent(path)}` : path
+}
+
+function TokenCard({ userId, token, recent }: { userId: string; token: OverviewToken; recent: boolean }) {
   const actions = tokenActionsFor(token)
   const rows: [string, React.ReactNode][] = [
     ['Serial', <span key="s" className="font-mono">{token.serial}</span>],
@@ -55,19 +63,12 @@ function TokenCard({ userId, token }: { userId: string; token: OverviewToken }) 
       <h3 className="flex flex-wrap items-center gap-2 text-lg font-semibold">
         {token.name} <StatusBadge status={token.status} locked={token.lock !== null && token.status === 'ACTIVE'} />
       </h3>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        {rows.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-medium text-slate-700">{term}</dt>
-            <dd className="text-slate-900">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} className="mt-2 text-sm" />
       {actions.length ? (
         <ul aria-label={`Actions for ${token.name}`} className="mt-3 flex flex-wrap gap-2">
           {actions.map((a) => (
             <li key={a}>
-              <Link href={`/staff/users/${userId}/tokens/${token.id}/${a}`} className={secondaryButton} aria-label={`${ACTION_LABELS[a]} ${token.name}`}>
+              <Link href={actionHref(`/staff/users/${userId}/tokens/${token.id}/${a}`, { sensitive: TOKEN_ACTIONS[a].sensitive, recent })} className={secondaryButton} aria-label={`${ACTION_LABELS[a]} ${token.name}`}>
                 {ACTION_LABELS[a]}
               </Link>
             </li>
@@ -85,6 +86,7 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
   const active = tokens.filter((t) => t.status === 'ACTIVE')
   const current = tokens.filter((t) => t.status !== 'REVOKED' && t.status !== 'PENDING')
   const history = tokens.filter((t) => t.status === 'REVOKED' || t.status === 'PENDING')
+  const recent = isRecentSignIn({ authenticatedAt: session.authenticatedAt, now: new Date() })
   const liveInvitation = invitations.some((i) => i.state === 'sent' || i.state === 'opened')
   return (
     <StaffShell session={session} current="users">
@@ -97,18 +99,16 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
             {DONE[done]}
           </p>
         ) : null}
-        <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-          <dt className="font-medium text-slate-700">Username</dt>
-          <dd>{user.username}</dd>
-          <dt className="font-medium text-slate-700">Email</dt>
-          <dd className="break-all">{user.email}</dd>
-          <dt className="font-medium text-slate-700">Account</dt>
-          <dd>{user.status === 'ACTIVE' ? 'Active' : 'Disabled'}</dd>
-          <dt className="font-medium text-slate-700">Groups</dt>
-          <dd>{user.groups.length ? user.groups.join(', ') : 'None'}</dd>
-          <dt className="font-medium text-slate-700">Added</dt>
-          <dd>{when(user.createdAt)}</dd>
-        </dl>
+        <FactList
+          className="mt-3"
+          facts={[
+            ['Username', user.username],
+            ['Email', <span key="e" className="break-all">{user.email}</span>],
+            ['Account', user.status === 'ACTIVE' ? 'Active' : 'Disabled'],
+            ['Groups', user.groups.length ? user.groups.join(', ') : 'None'],
+            ['Added', when(user.createdAt)],
+          ]}
+        />
       </section>
 
       <section aria-labelledby="verify-title" className={`${card} mt-6`}>
@@ -135,7 +135,7 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
         {current.length ? (
           <ul className="mt-3 space-y-4">
             {current.map((t) => (
-              <TokenCard key={t.id} userId={user.id} token={t} />
+              <TokenCard key={t.id} userId={user.id} token={t} recent={recent} />
             ))}
           </ul>
         ) : (
@@ -175,7 +175,7 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
           <>
             <p className="mt-2 text-slate-700">For a user whose token is out of reach (left at home): a passcode to read out, for a limited time.</p>
             <p className="mt-3">
-              <Link href={`/staff/users/${user.id}/temporary-passcode`} className={secondaryButton}>
+              <Link href={actionHref(`/staff/users/${user.id}/temporary-passcode`, { sensitive: true, recent })} className={secondaryButton}>
                 Issue a temporary passcode
               </Link>
             </p>
@@ -188,29 +188,17 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
           Enrollment emails
         </h2>
         {invitations.length ? (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Enrollment emails, newest first</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">Sent</th>
-                  <th scope="col" className="py-2 pr-4">By</th>
-                  <th scope="col" className="py-2 pr-4">State</th>
-                  <th scope="col" className="py-2">Expires</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id} className="border-b border-slate-200">
-                    <td className="py-2 pr-4">{when(i.createdAt)}</td>
-                    <td className="py-2 pr-4">{i.selfRequested ? 'the user' : (i.createdBy ?? '—')}</td>
-                    <td className="py-2 pr-4">{INVITATION_STATES[i.state]}</td>
-                    <td className="py-2">{when(i.expiresAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Enrollment emails, newest first"
+            rows={invitations}
+            rowKey={(i) => i.id}
+            columns={[
+              { header: 'Sent', cell: (i) => when(i.createdAt) },
+              { header: 'By', cell: (i) => (i.selfRequested ? 'the user' : (i.createdBy ?? '—')) },
+              { header: 'State', cell: (i) => INVITATION_STATES[i.state] },
+              { header: 'Expires', cell: (i) => when(i.expiresAt) },
+            ]}
+          />
         ) : (
           <p className="mt-2 text-slate-700">No enrollment email was sent to this user yet.</p>
         )}
@@ -227,29 +215,17 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
           Recent activity
         </h2>
         {recentEvents.length ? (
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">The latest audit events about this user and their tokens</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2 pr-4">What</th>
-                  <th scope="col" className="py-2 pr-4">Who</th>
-                  <th scope="col" className="py-2">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recentEvents.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{when(e.at)}</td>
-                    <td className="py-2 pr-4 font-mono">{e.action}</td>
-                    <td className="py-2 pr-4">{e.actorLabel ?? e.actorType.toLowerCase()}</td>
-                    <td className="py-2 break-all">{e.details ? Object.entries(e.details).map(([k, v]) => `${k}: ${String(v)}`).join(' · ') : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="The latest audit events about this user and their tokens"
+            rows={recentEvents}
+            rowKey={(e) => e.id}
+            columns={[
+              { header: 'When', cell: (e) => when(e.at), className: 'whitespace-nowrap' },
+              { header: 'What', cell: (e) => e.action, className: 'font-mono' },
+              { header: 'Who', cell: (e) => e.actorLabel ?? e.actorType.toLowerCase() },
+              { header: 'Details', cell: (e) => (e.details ? Object.entries(e.details).map(([k, v]) => `${k}: ${String(v)}`).join(' · ') : ''), className: 'break-all' },
+            ]}
+          />
         ) : (
           <p className="mt-2 text-slate-700">Nothing recorded yet.</p>
         )}
