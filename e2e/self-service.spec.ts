@@ -306,6 +306,7 @@ test.describe('security', () => {
   test.skip(({ isMobile }) => isMobile, 'server behaviour: one run is enough')
 
   test('[SECURITY] another user’s token id gets 404 on every token page and action, and nothing changes', async ({ page }) => {
+    test.slow() // eleven requests, four of them form posts, each scanned
     const me = personWithHotp('4827')
     const them = personWithHotp('4827')
     await signIn(page, { username: me.username, passcode: `4827${me.next()}` })

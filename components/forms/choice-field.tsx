@@ -4,10 +4,10 @@ import { FieldErrors } from '../enroll/field-errors'
 import { useFormState } from './action-form'
 
 /** One of a few choices (radio buttons in a fieldset); a single choice is a hidden field. */
-export function ChoiceField({ name, legend, choices }: { name: string; legend: string; choices: { value: string; label: string; hint?: string }[] }) {
+export function ChoiceField({ name, legend, choices, defaultValue }: { name: string; legend: string; choices: { value: string; label: string; hint?: string }[]; defaultValue?: string }) {
   const state = useFormState()
   const errors = state?.errors?.[name]
-  const chosen = state?.values?.[name] ?? choices[0]?.value
+  const chosen = state?.values?.[name] ?? defaultValue ?? choices[0]?.value
   if (choices.length === 1) return <input type="hidden" name={name} value={choices[0]!.value} />
   return (
     <fieldset aria-describedby={errors ? `${name}-error` : undefined}>

@@ -14,7 +14,7 @@ export function StaffShell({ session, current, children }: { session: StaffSessi
     { href: '/staff/audit', label: 'Audit log', key: 'audit' },
     ...(admin
       ? [
-          { href: '/staff/accounts', label: 'Staff accounts', key: 'accounts' },
+          { href: '/admin/staff', label: 'Staff accounts', key: 'accounts' },
           { href: '/admin/exclusions', label: 'MFA exclusions', key: 'exclusions' },
         ]
       : []),

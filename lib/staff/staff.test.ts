@@ -6,6 +6,7 @@ import { readMailBody } from '@/lib/mail'
 import { hotpCodeAt, timeStepAt } from '@/lib/otp'
 import { forgetCachedSettings } from '@/lib/settings'
 import { addStaffUser } from './add-staff-user'
+import { changeStaffRole, setStaffDisabled } from './manage-staff-user'
 import { chooseStaffPassword } from './choose-staff-password'
 import { finishStaffSetup } from './finish-staff-setup'
 import { hasActiveAdmin, issueFirstAdminLink } from './issue-first-admin-link'
@@ -133,5 +134,35 @@ describe('staff accounts and set-up links', () => {
     expect(await issueFirstAdminLink({ createdBy: 'console', now: at(30) })).toBeNull()
     // The other printed link no longer works.
     expect((await resolveStaffLink({ token: tokenIn(first.url), now: at(30) })).state).toBe('used')
+  })
+})
+
+describe('managing staff', () => {
+  const admin = async (username: string, { active = true } = {}) =>
+    getDb().staffUser.create({ data: { username, email: `${username}@example.com`, role: 'ADMIN', activatedAt: active ? t0 : null } })
+  const sessionOf = (s: { id: string; username: string; email: string }) => ({ sessionId: 'x', staff: { id: s.id, username: s.username, email: s.email, displayName: null, role: 'ADMIN' as const }, authenticatedAt: t0 })
+
+  it('changes roles and disables accounts, ending their sessions, but never the last active administrator', async () => {
+    await getDb().staffUser.deleteMany({})
+    const ada = await admin('ada')
+    const pending = await admin('pat', { active: false })
+    const session = sessionOf(ada)
+    // Ada is the only active administrator: a pending admin does not count.
+    expect(await changeStaffRole({ session, staffId: ada.id, role: 'HELPDESK' })).toEqual({ ok: false, error: 'ada is the last active administrator. Make someone else an administrator first.' })
+    expect(await setStaffDisabled({ session, staffId: ada.id, disabled: true, now: at(1) })).toEqual({ ok: false, error: 'ada is the last active administrator and cannot be disabled. Make someone else an administrator first.' })
+    expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: ada.id } })).role).toBe('ADMIN')
+
+    const bob = await admin('bob')
+    await getDb().staffSession.create({ data: { staffUserId: bob.id } })
+    expect(await setStaffDisabled({ session, staffId: bob.id, disabled: true, now: at(2) })).toEqual({ ok: true })
+    expect(await getDb().staffSession.count({ where: { staffUserId: bob.id, endedAt: null } })).toBe(0)
+    // Bob, disabled, no longer counts as an administrator.
+    expect((await changeStaffRole({ session, staffId: ada.id, role: 'HELPDESK' })).ok).toBe(false)
+    expect(await setStaffDisabled({ session, staffId: bob.id, disabled: false, now: at(3) })).toEqual({ ok: true })
+    expect(await changeStaffRole({ session, staffId: ada.id, role: 'HELPDESK' })).toEqual({ ok: true })
+    expect(await changeStaffRole({ session, staffId: pending.id, role: 'HELPDESK' })).toEqual({ ok: true })
+    expect(await changeStaffRole({ session, staffId: 'nobody', role: 'ADMIN' })).toEqual({ ok: false, notFound: true })
+    const actions = (await getDb().auditEvent.findMany({ where: { subjectType: 'staff', actorLabel: 'ada' }, orderBy: { at: 'asc' } })).map((e) => `${e.action} ${e.subjectLabel}`)
+    expect(actions).toEqual(['staff.disabled bob', 'staff.enabled bob', 'staff.role-changed ada', 'staff.role-changed pat'])
   })
 })
