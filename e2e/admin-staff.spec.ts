@@ -14,13 +14,13 @@ test('[ADMIN] an administrator invites a helpdesk member, promotes and disables 
 
   // Bad input: a clear message, nothing created.
   const username = `inv-${Date.now().toString(36)}`
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Email').fill('not an email')
+  await page.getByLabel('Username', { exact: true }).fill(username)
+  await page.getByLabel('Email', { exact: true }).fill('not an email')
   await page.getByRole('button', { name: 'Send the invitation' }).click()
   await expect(page.getByRole('alert').filter({ hasText: /email/i })).toBeVisible()
   expect(queryServerDb<{ n: number }>('SELECT COUNT(*) AS "n" FROM "StaffUser" WHERE "username" = ?', username).n).toBe(0)
 
-  await page.getByLabel('Email').fill(`${username}@example.com`)
+  await page.getByLabel('Email', { exact: true }).fill(`${username}@example.com`)
   await page.getByRole('button', { name: 'Send the invitation' }).click()
   await expect(page.getByRole('status')).toHaveText(`${username} was invited. Their set-up link is on its way by email and works once, for 24 hours.`)
   await expect(page.getByRole('row', { name: new RegExp(`^${username} `) })).toContainText('Invited, set-up not finished')

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { currentCode } from './helpers/enrollment'
+import { startExtraServer, type ExtraServer } from './helpers/extra-server'
 import { waitForMail } from './helpers/mailbox'
 import { personWithHotp, signIn } from './helpers/portal'
 import { portal } from './helpers/portal-cli'
 import { addStaffAuthenticator, STAFF_PASSWORD, staffSignIn, staffSignOut } from './helpers/staff'
-import { queryServerDb, queryServerDbAll, updateServerDb } from './helpers/server-db'
+import { queryDbOf, queryServerDb, updateServerDb } from './helpers/server-db'
 
 // Staff accounts and staff sign-in: set-up from a link (the first
 // administrator's printed one, or the email `portal staff add` sends),
@@ -18,13 +19,21 @@ const addAuthenticator = (page: Page) => addStaffAuthenticator(page, { tryWrongC
 const signOut = staffSignOut
 
 test.describe('first administrator', () => {
-  // One administrator per server: the first-admin URL exists only until one is set up.
-  test.skip(({ isMobile }) => isMobile, 'the first administrator is set up once per server')
+  // A server of its own with a fresh database: the first-admin URL exists only
+  // until an administrator is set up, and other tests add administrators.
+  test.skip(({ isMobile }) => isMobile, 'a server of its own each time: once, at desktop size, is enough')
+  let server: ExtraServer
+  test.beforeEach(async () => {
+    server = await startExtraServer({})
+  })
+  test.afterEach(async () => {
+    await server.stop()
+  })
 
   test('[STAFF] the first administrator sets up from the printed URL, signs in with password + code, and a replayed code is refused', async ({ page }) => {
-    test.slow() // two set-up steps, four sign-ins and argon2 on each password
+    test.slow() // a server of its own, two set-up steps, four sign-ins and argon2 on each password
     // What `npm start` prints on the console while no administrator exists (the CLI prints the same).
-    const printed = portal(['staff', 'setup-url'])
+    const printed = server.cli(['staff', 'setup-url'])
     expect(printed.code, printed.stderr).toBe(0)
     expect(printed.stdout).toContain('No administrator exists yet. Set up the first one, within an hour, at:')
     const url = /http:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(printed.stdout)![0]
@@ -65,8 +74,8 @@ test.describe('first administrator', () => {
     // The URL worked once, and no new one is printed now that an administrator exists.
     await page.goto(url)
     await expect(page.getByRole('heading', { level: 1, name: 'This set-up link has already been used' })).toBeVisible()
-    expect(portal(['staff', 'setup-url']).stderr).toBe('portal: an administrator exists already; administrators add staff with: portal staff add\n')
-    const actions = queryServerDbAll<{ action: string }>(`SELECT "action" FROM "AuditEvent" WHERE "subjectType" = 'staff' AND "subjectLabel" = ?`, username).map((r) => r.action)
+    expect(server.cli(['staff', 'setup-url']).stderr).toBe('portal: an administrator exists already; administrators add staff with: portal staff add\n')
+    const actions = queryDbOf<{ action: string }>(server, `SELECT "action" FROM "AuditEvent" WHERE "subjectType" = 'staff' AND "subjectLabel" = ?`, username).map((r) => r.action)
     expect(actions).toEqual(expect.arrayContaining(['staff.created', 'staff.password-chosen', 'staff.activated', 'staff.signed-in', 'staff.sign-in-accepted', 'staff.sign-in-rejected', 'staff.signed-out']))
   })
 })
