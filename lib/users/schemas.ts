@@ -8,6 +8,14 @@ export function normalizeUsername(raw: string): string {
   return raw.normalize('NFKC').trim().toLowerCase()
 }
 
+/**
+ * A display name as the helpdesk's search compares it (User.displayNameKey):
+ * NFKC, lower-case, runs of spaces as one, so "Jane  DOE" is found by "jane d".
+ */
+export function displayNameKey(name: string): string {
+  return normalizeUsername(name).replace(/\s+/g, ' ')
+}
+
 export const ZUsername = z
   .string({ error: 'Username is required' })
   .transform(normalizeUsername)
