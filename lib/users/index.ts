@@ -9,4 +9,4 @@ export {
   type DirectoryPage,
   type DirectoryToken,
 } from './search-directory'
-export { displayNameKey, normalizeUsername, ZGroupName, ZUserInput, ZUsername, type TUserInput } from './schemas'
+export { displayNameKey, normalizeUsername, ZDirectorySearch, ZGroupName, ZUserInput, ZUsername, type TDirectorySearch, type TUserInput } from './schemas'

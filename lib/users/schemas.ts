@@ -59,3 +59,11 @@ export const ZUserInput = z.object({
 })
 
 export type TUserInput = z.input<typeof ZUserInput>
+
+/** The search page's URL parameters (/staff/users?q=&page=): anything malformed reads as absent. */
+export const ZDirectorySearch = z.object({
+  q: z.string().max(254).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+
+export type TDirectorySearch = z.output<typeof ZDirectorySearch>
