@@ -7,7 +7,7 @@ import { primaryButton } from '@/components/ui'
  */
 export function UserSearchForm({ id, defaultValue }: { id: string; defaultValue?: string }) {
   return (
-    <form action="/staff/users" method="get" role="search" aria-label="Find a user">
+    <form action="/staff/users" method="get" role="search" aria-label="User search">
       <label htmlFor={id} className="block font-medium text-slate-900">
         Find a user
       </label>

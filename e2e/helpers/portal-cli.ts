@@ -29,3 +29,13 @@ export function updateInvitations(username: string, change: { expired?: boolean;
   if (change.expired) updateServerDb(`UPDATE "EnrollmentInvitation" SET "expiresAt" = ? ${where}`, '2020-01-01T00:00:00.000+00:00', username)
   if (change.used) updateServerDb(`UPDATE "EnrollmentInvitation" SET "usedAt" = ? ${where}`, new Date().toISOString().replace('Z', '+00:00'), username)
 }
+
+/** Many users at once, `<prefix>-0` … (seed-users.mts: the CLI adds one per process). Returns their usernames. */
+export function seedUsers(prefix: string, count: number): string[] {
+  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/helpers/seed-users.mts', prefix, String(count)], {
+    env: { ...process.env, ...serverEnv().env },
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) throw new Error(`seeding users failed: ${result.stderr}`)
+  return JSON.parse(result.stdout) as string[]
+}
