@@ -2,6 +2,7 @@ import { expect, test } from './fixtures'
 import { seedToken } from './helpers/gateway'
 import { personWithHotp, signIn } from './helpers/portal'
 import { addTestUser, seedUsers } from './helpers/portal-cli'
+import { updateServerDb } from './helpers/server-db'
 import { signedInStaff } from './helpers/staff'
 
 // The helpdesk's "find a user": one search box over usernames, emails, names
@@ -25,11 +26,14 @@ test('[HELPDESK] a helpdesk member finds users by username, spoken serial, email
   await expect(row.getByText('Active', { exact: true }).first()).toBeVisible()
   await expect(row.getByRole('link', { name: withToken.username })).toHaveAttribute('href', `/staff/users/${withToken.userId}`)
 
-  // The serial as a caller reads it: lower case, in groups.
+  // The serial as a caller reads it: lower case, in groups; the token locked until staff unlock it.
+  updateServerDb('UPDATE "Token" SET "lockedAt" = ?, "lockedUntil" = NULL WHERE "id" = ?', new Date().toISOString().replace('Z', '+00:00'), withToken.tokenId)
   const spoken = withToken.serial.toLowerCase().replace(/^(..)(..)(..)/, '$1 $2 $3 ')
   await searchBox.fill(spoken)
   await page.getByRole('button', { name: 'Search' }).click()
-  await expect(results.getByRole('row', { name: new RegExp(withToken.username) })).toContainText('Matched by token serial')
+  const bySerial = results.getByRole('row', { name: new RegExp(withToken.username) })
+  await expect(bySerial).toContainText('Matched by token serial')
+  await expect(bySerial).toContainText(`${withToken.serial} Locked until staff unlock it`)
   expect(new URL(page.url()).searchParams.get('q')).toBe(spoken)
 
   // By email and by name: the same person.

@@ -1,5 +1,7 @@
 import 'server-only'
 import { getHotSql, joinSql, sql } from '@/lib/db'
+// The pure rule itself, not lib/validate's index, which imports lib/users.
+import { isLockActive } from '@/lib/validate/lockout'
 
 export type DirectoryToken = {
   id: string
@@ -7,6 +9,8 @@ export type DirectoryToken = {
   name: string | null
   type: string
   status: string
+  /** A lock in force now (one that lifted by itself is not). */
+  locked: boolean
   lockedAt: Date | null
   /** When the lock lifts by itself; null while locked means until staff unlock it. */
   lockedUntil: Date | null
@@ -25,7 +29,7 @@ export type DirectoryEntry = {
 }
 
 /** The people of one search page with their tokens, in the order given (one statement). */
-export async function loadDirectoryEntries({ matched }: { matched: [id: string, matchedBy: DirectoryEntry['matchedBy']][] }): Promise<DirectoryEntry[]> {
+export async function loadDirectoryEntries({ matched, now = new Date() }: { matched: [id: string, matchedBy: DirectoryEntry['matchedBy']][]; now?: Date }): Promise<DirectoryEntry[]> {
   if (matched.length === 0) return []
   const how = new Map(matched)
   const rows = await getHotSql().query<{
@@ -57,14 +61,17 @@ export async function loadDirectoryEntries({ matched }: { matched: [id: string, 
       entries.set(r.userId, entry)
     }
     if (r.tokenId) {
+      const lockedAt = r.lockedAt ? new Date(r.lockedAt) : null
+      const lockedUntil = r.lockedUntil ? new Date(r.lockedUntil) : null
       entry.tokens.push({
         id: r.tokenId,
         serial: r.serial!,
         name: r.name,
         type: r.type!,
         status: r.status!,
-        lockedAt: r.lockedAt ? new Date(r.lockedAt) : null,
-        lockedUntil: r.lockedUntil ? new Date(r.lockedUntil) : null,
+        locked: isLockActive({ lockedAt, lockedUntil, now }),
+        lockedAt,
+        lockedUntil,
         lastUsedAt: r.lastUsedAt ? new Date(r.lastUsedAt) : null,
       })
     }

@@ -49,8 +49,16 @@ describe('searchDirectory', () => {
     const spoken = `${token.serial.slice(0, 4)} ${token.serial.slice(4)}`.toLowerCase()
     const [entry] = (await searchDirectory({ query: spoken })).entries
     expect(entry).toMatchObject({ username: 'serial-owner', matchedBy: 'serial' })
-    expect(entry!.tokens).toEqual([expect.objectContaining({ serial: token.serial, status: 'ACTIVE', type: 'TOTP', name: 'my phone', lockedAt: null, lockedUntil: null })])
+    expect(entry!.tokens).toEqual([expect.objectContaining({ serial: token.serial, status: 'ACTIVE', type: 'TOTP', name: 'my phone', locked: false, lockedAt: null, lockedUntil: null })])
     expect((await searchDirectory({ query: token.serial.slice(0, 3) })).entries).toEqual([]) // too short to mean a serial
+
+    // A lock in force, and one that has lifted by itself.
+    const until = new Date(Date.now() + 600_000)
+    await getDb().token.update({ where: { id: token.id }, data: { lockedAt: new Date(), lockedUntil: until } })
+    expect((await searchDirectory({ query: spoken })).entries[0]!.tokens[0]).toMatchObject({ locked: true, lockedUntil: until })
+    await getDb().token.update({ where: { id: token.id }, data: { lockedUntil: new Date(Date.now() - 1000) } })
+    expect((await searchDirectory({ query: spoken })).entries[0]!.tokens[0]).toMatchObject({ locked: false })
+    await getDb().token.update({ where: { id: token.id }, data: { lockedAt: null, lockedUntil: null } })
 
     // Several matching tokens of one person: that person once, and the next owner still on the page.
     const second = await createSoftwareToken({ userId: owner.id })
