@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { serverEnv } from '../server-env'
 import { updateServerDb } from './server-db'
+import { runServerScript } from './server-script'
 
 /** Runs the real `portal` CLI against the server's database, as an administrator would. */
 export function portal(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -32,10 +33,5 @@ export function updateInvitations(username: string, change: { expired?: boolean;
 
 /** Many users at once, `<prefix>-0` … (seed-users.mts: the CLI adds one per process). Returns their usernames. */
 export function seedUsers(prefix: string, count: number): string[] {
-  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/helpers/seed-users.mts', prefix, String(count)], {
-    env: { ...process.env, ...serverEnv().env },
-    encoding: 'utf8',
-  })
-  if (result.status !== 0) throw new Error(`seeding users failed: ${result.stderr}`)
-  return JSON.parse(result.stdout) as string[]
+  return JSON.parse(runServerScript('seed-users.mts', [prefix, String(count)])) as string[]
 }

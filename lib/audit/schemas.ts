@@ -7,7 +7,9 @@ const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
-const text = (max: number) => z.string().trim().max(max)
+// Cut to length rather than dropped: a filter too long to match anything
+// must narrow the view (and an export) to nothing, never widen it to all.
+const text = (max: number) => z.string().transform((s) => s.trim().slice(0, max))
 
 export const ZAuditFilters = z.object({
   /** A user's username: events about the user or one of the user's tokens. */
