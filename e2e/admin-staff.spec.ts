@@ -8,7 +8,7 @@ import { addStaffAuthenticator, signedInStaff, STAFF_PASSWORD } from './helpers/
 
 test('[ADMIN] an administrator invites a helpdesk member, promotes and disables them from the browser', async ({ page, browser }) => {
   test.slow() // two staff set-ups, argon2 on each password
-  await signedInStaff(page, 'admin')
+  await signedInStaff(page, { role: 'admin' })
   await page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Staff accounts' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Staff accounts' })).toBeVisible()
 

@@ -1,22 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { currentCode } from './helpers/enrollment'
+import type { Page } from '@playwright/test'
 import { startExtraServer, type ExtraServer } from './helpers/extra-server'
-import { waitForMail } from './helpers/mailbox'
 import { personWithHotp, signIn } from './helpers/portal'
-import { portal } from './helpers/portal-cli'
-import { addStaffAuthenticator, STAFF_PASSWORD, staffSignIn, staffSignOut } from './helpers/staff'
 import { queryDbOf, queryServerDb, updateServerDb } from './helpers/server-db'
+import { addStaffAuthenticator, addStaffMember, STAFF_PASSWORD as PASSWORD, staffSignIn, staffSignOut as signOut } from './helpers/staff'
 
 // Staff accounts and staff sign-in: set-up from a link (the first
 // administrator's printed one, or the email `portal staff add` sends),
 // password + authenticator code, roles, and sessions kept apart from users'.
 
-const PASSWORD = STAFF_PASSWORD
 const id = () => randomBytes(4).toString('hex')
 const addAuthenticator = (page: Page) => addStaffAuthenticator(page, { tryWrongCodeFirst: true })
-const signOut = staffSignOut
 
 test.describe('first administrator', () => {
   // A server of its own with a fresh database: the first-admin URL exists only
@@ -82,12 +78,7 @@ test.describe('first administrator', () => {
 
 test('[STAFF] a helpdesk member sets up from the email, is refused an admin page, and the session ends when idle', async ({ page }) => {
   test.slow() // set-up steps, sign-ins and argon2 on each password
-  const username = `help-${id()}`
-  const added = portal(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', 'helpdesk'])
-  expect(added.code, added.stderr).toBe(0)
-  const mail = await waitForMail(`${username}@example.com`, { subject: /^Set up your .* helpdesk account$/ })
-  const link = /https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0]
-
+  const { username, link } = await addStaffMember()
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your staff account' })).toBeVisible()
   await expect(page.getByText(`Your username is ${username}.`)).toBeVisible()

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { StaffShell } from '@/components/staff/staff-shell'
-import { card, linkClass, primaryButton } from '@/components/ui'
+import { UserSearchForm } from '@/components/staff/user-search-form'
+import { card, linkClass } from '@/components/ui'
 import { requireStaff } from '@/lib/auth'
 
 export const metadata: Metadata = { title: 'Staff console' }
@@ -30,30 +31,9 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
         <p className="mt-3 text-slate-800">
           Signed in as <strong>{staff.displayName ?? staff.username}</strong> ({staff.username}), {admin ? 'administrator' : 'helpdesk'}.
         </p>
-        {/* A GET form: the search lands on the results page with the query in its URL, with or without JavaScript. */}
-        <form action="/staff/users" method="get" role="search" aria-label="Find a user" className="mt-6">
-          <label htmlFor="staff-home-search" className="block font-medium text-slate-900">
-            Find a user
-          </label>
-          <p id="staff-home-search-hint" className="mt-1 text-sm text-slate-700">
-            Start of a username, email address, name or token serial (spaces and dashes in a serial read over the phone do not matter).
-          </p>
-          <div className="mt-2 flex flex-wrap gap-2">
-            <input
-              id="staff-home-search"
-              name="q"
-              type="search"
-              required
-              maxLength={254}
-              autoComplete="off"
-              aria-describedby="staff-home-search-hint"
-              className="min-h-11 flex-1 rounded-lg border border-slate-400 px-3 text-base"
-            />
-            <button type="submit" className={primaryButton}>
-              Search
-            </button>
-          </div>
-        </form>
+        <div className="mt-6">
+          <UserSearchForm id="staff-home-search" />
+        </div>
         <p className="mt-6">
           <Link href="/staff/audit" className={linkClass}>
             Audit log

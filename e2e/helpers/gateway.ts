@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import type { APIRequestContext, APIResponse } from '@playwright/test'
-import { serverEnv } from '../server-env'
 import { expectDocumentedAnswer } from './api-contract'
 import { portal } from './portal-cli'
+import { runServerScript } from './server-script'
 
 /** An API key for a gateway of this test's own, created with the real CLI. */
 export function createApiKey(prefix = 'gw'): { name: string; key: string } {
@@ -18,12 +17,7 @@ export type SeededToken = { userId: string; tokenId: string; serial: string; sec
 /** A user with an active token and a known PIN (test set-up: see seed-token.mts). */
 export function seedToken(pin = '4827', type: 'TOTP' | 'HOTP' = 'TOTP'): SeededToken {
   const username = `gw-${randomBytes(4).toString('hex')}`
-  const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'e2e/helpers/seed-token.mts', username, pin, type], {
-    env: { ...process.env, ...serverEnv().env },
-    encoding: 'utf8',
-  })
-  if (result.status !== 0) throw new Error(`seeding a token failed: ${result.stderr}`)
-  return { ...(JSON.parse(result.stdout) as Omit<SeededToken, 'username'>), username }
+  return { ...(JSON.parse(runServerScript('seed-token.mts', [username, pin, type])) as Omit<SeededToken, 'username'>), username }
 }
 
 type ApiAnswer = { status: number; headers: Record<string, string>; body: { result?: string; message?: string; error?: string; [field: string]: unknown } }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { serverEnv } from '../server-env'
 import { updateServerDb } from './server-db'
+import { runServerScript } from './server-script'
 
 /** Runs the real `portal` CLI against the server's database, as an administrator would. */
 export function portal(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -28,4 +29,9 @@ export function updateInvitations(username: string, change: { expired?: boolean;
   const where = `WHERE "userId" = (SELECT "id" FROM "User" WHERE "username" = ?)`
   if (change.expired) updateServerDb(`UPDATE "EnrollmentInvitation" SET "expiresAt" = ? ${where}`, '2020-01-01T00:00:00.000+00:00', username)
   if (change.used) updateServerDb(`UPDATE "EnrollmentInvitation" SET "usedAt" = ? ${where}`, new Date().toISOString().replace('Z', '+00:00'), username)
+}
+
+/** Many users at once, `<prefix>-0` … (seed-users.mts: the CLI adds one per process). Returns their usernames. */
+export function seedUsers(prefix: string, count: number): string[] {
+  return JSON.parse(runServerScript('seed-users.mts', [prefix, String(count)])) as string[]
 }

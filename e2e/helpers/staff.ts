@@ -4,8 +4,8 @@ import { currentCode, readEnrollmentString } from './enrollment'
 import { waitForMail } from './mailbox'
 import { portal } from './portal-cli'
 
-// Staff members as a person sets one up and signs in: the email from
-// `portal staff add`, a password, an authenticator added from the page.
+// Staff accounts in the browser, as a staff member goes through them: the
+// email from `portal staff add`, a password, an authenticator added from the page.
 
 export const STAFF_PASSWORD = 'plum tractor umbrella lantern'
 
@@ -39,16 +39,19 @@ export async function staffSignOut(page: Page) {
   await expect(page.getByRole('status')).toHaveText('You are signed out.')
 }
 
-/**
- * A new staff member, added with the CLI, set up from their email and left
- * signed in on `page`.
- */
-export async function signedInStaff(page: Page, role: 'helpdesk' | 'admin' = 'helpdesk'): Promise<{ username: string; secret: string }> {
-  const username = `${role === 'admin' ? 'adm' : 'hd'}-${randomBytes(4).toString('hex')}`
+/** `portal staff add` for a new staff member; returns the set-up link from the email. */
+export async function addStaffMember({ role = 'helpdesk', prefix = role === 'admin' ? 'adm' : 'help' }: { role?: 'helpdesk' | 'admin'; prefix?: string } = {}): Promise<{ username: string; link: string }> {
+  const username = `${prefix}-${randomBytes(4).toString('hex')}`
   const added = portal(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', role])
   if (added.code !== 0) throw new Error(`portal staff add failed: ${added.stderr}`)
-  const mail = await waitForMail(`${username}@example.com`, { subject: /^Set up your .* account$/ })
-  await page.goto(/https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0])
+  const mail = await waitForMail(`${username}@example.com`, { subject: new RegExp(`^Set up your .* ${role} account$`) })
+  return { username, link: /https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0] }
+}
+
+/** A new helpdesk (or admin) member who has set up from the email and is signed in on `page`. */
+export async function signedInStaff(page: Page, options: { role?: 'helpdesk' | 'admin' } = {}): Promise<{ username: string; secret: string }> {
+  const { username, link } = await addStaffMember(options)
+  await page.goto(link)
   await page.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD)
   await page.getByLabel('Password again').fill(STAFF_PASSWORD)
   await page.getByRole('button', { name: 'Continue' }).click()

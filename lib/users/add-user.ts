@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditActor, type AuditContext } from '@/lib/audi
 import { getDb } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { firstIssueMessage } from '@/lib/validation'
-import { ZUserInput, type TUserInput } from './schemas'
+import { displayNameKey, ZUserInput, type TUserInput } from './schemas'
 
 export type AddedUser = { id: string; username: string; email: string; displayName: string | null; groups: string[] }
 
@@ -30,6 +30,7 @@ export async function addUser({
           username,
           email,
           displayName,
+          displayNameKey: displayName ? displayNameKey(displayName) : null,
           groups: {
             connectOrCreate: uniqueGroups.map((name) => ({ where: { name }, create: { name } })),
           },

@@ -8,6 +8,14 @@ export function normalizeUsername(raw: string): string {
   return raw.normalize('NFKC').trim().toLowerCase()
 }
 
+/**
+ * A display name as the helpdesk's search compares it (User.displayNameKey):
+ * NFKC, lower-case, runs of spaces as one, so "Jane  DOE" is found by "jane d".
+ */
+export function displayNameKey(name: string): string {
+  return normalizeUsername(name).replace(/\s+/g, ' ')
+}
+
 export const ZUsername = z
   .string({ error: 'Username is required' })
   .transform(normalizeUsername)
@@ -51,3 +59,11 @@ export const ZUserInput = z.object({
 })
 
 export type TUserInput = z.input<typeof ZUserInput>
+
+/** The search page's URL parameters (/staff/users?q=&page=): anything malformed reads as absent. */
+export const ZDirectorySearch = z.object({
+  q: z.string().max(254).catch('').default(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+})
+
+export type TDirectorySearch = z.output<typeof ZDirectorySearch>

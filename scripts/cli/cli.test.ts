@@ -53,6 +53,11 @@ describe('portal CLI', () => {
     const listed = JSON.parse(portal(['user', 'list', '--json']).stdout) as { username: string }[]
     expect(listed.map((u) => u.username)).toEqual(['asmith', 'jdoe'])
     expect(JSON.parse(portal(['user', 'list', '--search', 'as', '--json']).stdout)).toHaveLength(1)
+    // The console's search: a display name's start finds its person too, whatever the case.
+    const byName = portal(['user', 'list', '--search', 'JANE D'])
+    expect(byName.stdout.split('\n')[0]).toMatch(/^USERNAME\s+EMAIL\s+NAME\s+GROUPS\s+STATUS\s+ACTIVE TOKENS$/)
+    expect(byName.stdout).toMatch(/jdoe\s+jdoe@example.com\s+Jane Doe\s+vpn\s+active\s+0/)
+    expect(portal(['user', 'list', '--search', 'zzz']).stdout).toBe('No user starts with "zzz" (username, email, name or token serial).\n')
   }, 60_000)
 
   it('rejects bad input with one line, exit code 1, and changes nothing', () => {
@@ -62,6 +67,7 @@ describe('portal CLI', () => {
     expectOneLineError(portal(['user', 'add', '--username', 'new', '--email', 'nope']), 'Email must be a valid address')
     expectOneLineError(portal(['user', 'add', '--username', 'new', '--email', 'a@b.example', '--colour', 'red']), /portal: Unknown option '--colour'/)
     expectOneLineError(portal(['user', 'list', '--limit', 'lots']), '--limit must be a whole number from 1 to 1000')
+    expectOneLineError(portal(['user', 'list', '--search', ' j ']), '--search needs at least 2 characters')
     expectOneLineError(portal(['user', 'remove']), /portal: unknown user command "remove"/)
     expectOneLineError(portal(['frobnicate']), 'unknown command "frobnicate"; run `portal help` for the list')
     expect(portal(['user', 'list', '--json']).stdout).toBe(before)

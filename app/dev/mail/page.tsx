@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { ScrollRegion } from '@/components/scroll-region'
+import { DataTable } from '@/components/data-table'
 import { card } from '@/components/ui'
 import { listOutbox } from '@/lib/mail'
 import { assertDevMailAvailable } from './dev-only'
@@ -29,35 +29,24 @@ export default async function DevMailPage() {
       {messages.length === 0 ? (
         <p className="mt-6 text-slate-700">No email yet. Invite a user with <code className="font-mono">npm run portal -- invite &lt;username&gt;</code>.</p>
       ) : (
-        <ScrollRegion label="Outbox messages">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Queued and sent email, newest first</caption>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-3">Subject</th>
-                <th scope="col" className="py-2 pr-3">To</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2">Queued (UTC)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id} className="border-b border-slate-100 align-top">
-                  <td className="py-2 pr-3">
-                    <Link href={`/dev/mail/${m.id}`} className="font-medium text-brand underline">
-                      {m.subject}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3 break-all">{m.to}</td>
-                  <td className="py-2 pr-3">
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[m.status] ?? ''}`}>{m.status.toLowerCase()}</span>
-                  </td>
-                  <td className="py-2 whitespace-nowrap">{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DataTable
+          caption="Queued and sent email, newest first"
+          rows={messages}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              header: 'Subject',
+              cell: (m) => (
+                <Link href={`/dev/mail/${m.id}`} className="font-medium text-brand underline">
+                  {m.subject}
+                </Link>
+              ),
+            },
+            { header: 'To', cell: (m) => m.to, className: 'break-all' },
+            { header: 'Status', cell: (m) => <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLE[m.status] ?? ''}`}>{m.status.toLowerCase()}</span> },
+            { header: 'Queued (UTC)', cell: (m) => m.createdAt.toISOString().replace('T', ' ').slice(0, 19), className: 'whitespace-nowrap' },
+          ]}
+        />
       )}
     </section>
   )

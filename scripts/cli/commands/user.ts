@@ -1,12 +1,12 @@
 import { CLI_ACTOR } from '@/lib/audit'
-import { addUser, listUsers } from '@/lib/users'
+import { addUser, listUsers, MIN_QUERY_LENGTH, normalizeUsername } from '@/lib/users'
 import { formatTable, type Output } from '../output'
 import { parseOptions } from '../parse-options'
 import { UsageError } from '../usage-error'
 
 export const USER_USAGE = [
   'portal user add --username <u> --email <e> [--name <n>] [--group <g>]...',
-  'portal user list [--search <prefix>] [--limit <n>]',
+  'portal user list [--search <start of username, email, name or serial>] [--limit <n>]',
 ]
 
 export async function runUser(args: string[], out: Output): Promise<void> {
@@ -39,13 +39,17 @@ async function userList(args: string[], out: Output): Promise<void> {
   const rawLimit = opts.string('limit')
   const limit = rawLimit === undefined ? 100 : Number(rawLimit)
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000')
-  const users = await listUsers({ query: opts.string('search'), limit })
+  const search = opts.string('search')
+  if (search !== undefined && normalizeUsername(search).length < MIN_QUERY_LENGTH) throw new UsageError(`--search needs at least ${MIN_QUERY_LENGTH} characters`)
+  const users = await listUsers({ query: search, limit })
   const human = users.length
     ? formatTable(
         ['USERNAME', 'EMAIL', 'NAME', 'GROUPS', 'STATUS', 'ACTIVE TOKENS'],
         users.map((u) => [u.username, u.email, u.displayName ?? '', u.groups.join(','), u.status.toLowerCase(), String(u.activeTokens)]),
       )
-    : 'No users yet. Add one with: portal user add --username <u> --email <e>'
+    : search !== undefined
+      ? `No user starts with "${search}" (username, email, name or token serial).`
+      : 'No users yet. Add one with: portal user add --username <u> --email <e>'
   out.result(users, human)
 }
 
