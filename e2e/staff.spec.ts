@@ -19,11 +19,12 @@ test.describe('first administrator', () => {
   // until an administrator is set up, and other tests add administrators.
   test.skip(({ isMobile }) => isMobile, 'a server of its own each time: once, at desktop size, is enough')
   let server: ExtraServer
-  test.beforeEach(async () => {
+  test.beforeAll(async () => {
     server = await startExtraServer({})
   })
-  test.afterEach(async () => {
-    await server.stop()
+  // After the test's own teardown, where the axe fixture may still scan its pages (their stylesheets come from this server).
+  test.afterAll(async () => {
+    await server?.stop()
   })
 
   test('[STAFF] the first administrator sets up from the printed URL, signs in with password + code, and a replayed code is refused', async ({ page }) => {

@@ -44,7 +44,7 @@ export async function addStaffMember({ role = 'helpdesk', prefix = role === 'adm
   const username = `${prefix}-${randomBytes(4).toString('hex')}`
   const added = portal(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', role])
   if (added.code !== 0) throw new Error(`portal staff add failed: ${added.stderr}`)
-  const mail = await waitForMail(`${username}@example.com`, { subject: new RegExp(`^Set up your .* ${role} account$`) })
+  const mail = await waitForMail(`${username}@example.com`, { subject: new RegExp(`^Set up your .* ${role === 'admin' ? 'administration' : 'helpdesk'} account$`) })
   return { username, link: /https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0] }
 }
 
