@@ -1,40 +1,19 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { currentCode, readEnrollmentString } from './helpers/enrollment'
+import { currentCode } from './helpers/enrollment'
 import { waitForMail } from './helpers/mailbox'
 import { personWithHotp, signIn } from './helpers/portal'
 import { portal } from './helpers/portal-cli'
 import { queryServerDb, queryServerDbAll, updateServerDb } from './helpers/server-db'
+import { addAuthenticator, STAFF_PASSWORD, staffSignIn } from './helpers/staff'
 
 // Staff accounts and staff sign-in: set-up from a link (the first
 // administrator's printed one, or the email `portal staff add` sends),
 // password + authenticator code, roles, and sessions kept apart from users'.
 
-const PASSWORD = 'plum tractor umbrella lantern'
+const PASSWORD = STAFF_PASSWORD
 const id = () => randomBytes(4).toString('hex')
-
-/** The authenticator step, as a person does it: read the string off the page, type the app's code. Returns the secret. */
-async function addAuthenticator(page: Page): Promise<string> {
-  await expect(page.getByRole('heading', { level: 1, name: 'Add your staff account to an authenticator app' })).toBeVisible()
-  await expect(page.getByRole('img', { name: /QR code of your staff account/ })).toBeVisible()
-  const secret = await readEnrollmentString(page)
-  await page.getByLabel('Code from your app').fill('000000')
-  await page.getByRole('button', { name: 'Check the code and finish' }).click()
-  await expect(page.getByText(/That code did not match\..*You have 4 tries left\./)).toBeVisible()
-  await page.getByLabel('Code from your app').fill(currentCode(secret))
-  await page.getByRole('button', { name: 'Check the code and finish' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Staff console' })).toBeVisible()
-  await expect(page.getByRole('status')).toHaveText('Your staff account is set up and you are signed in.')
-  return secret
-}
-
-async function staffSignIn(page: Page, { username, password = PASSWORD, code }: { username: string; password?: string; code: string }) {
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(password)
-  await page.getByLabel('Authenticator code').fill(code)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click()

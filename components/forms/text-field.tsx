@@ -17,6 +17,7 @@ export function TextField({
   maxLength = 128,
   defaultValue,
   narrow = false,
+  type = 'text',
 }: {
   name: string
   label: string
@@ -28,6 +29,8 @@ export function TextField({
   maxLength?: number
   defaultValue?: string
   narrow?: boolean
+  /** `date` shows the browser's date picker; the value is still YYYY-MM-DD text. */
+  type?: 'text' | 'date'
 }) {
   const state = useFormState()
   const errors = state?.errors?.[name]
@@ -45,7 +48,7 @@ export function TextField({
       <input
         id={name}
         name={name}
-        type={secret ? 'password' : 'text'}
+        type={secret ? 'password' : type}
         inputMode={numeric ? 'numeric' : 'text'}
         autoComplete={autoComplete}
         autoCapitalize="none"
