@@ -12,10 +12,11 @@ export type ExclusionMatcher = {
   readonly size: number
   readonly byUsername: ReadonlyMap<string, LiveRule[]>
   readonly byClient: ReadonlyMap<string, LiveRule[]>
-  readonly ranges: readonly { rule: LiveRule; range: CidrRange }[]
+  /** Address rules by family: an address is compared with its own family's ranges only. */
+  readonly ranges: { readonly 4: readonly { rule: LiveRule; range: CidrRange }[]; readonly 6: readonly { rule: LiveRule; range: CidrRange }[] }
 }
 
-export const EMPTY_MATCHER: ExclusionMatcher = { size: 0, byUsername: new Map(), byClient: new Map(), ranges: [] }
+export const EMPTY_MATCHER: ExclusionMatcher = { size: 0, byUsername: new Map(), byClient: new Map(), ranges: { 4: [], 6: [] } }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => void (map.get(key) ?? map.set(key, []).get(key)!).push(value)
 
@@ -28,7 +29,7 @@ export function compileExclusionRules({ rules, groupMembers }: { rules: LiveRule
   if (rules.length === 0) return EMPTY_MATCHER
   const byUsername = new Map<string, LiveRule[]>()
   const byClient = new Map<string, LiveRule[]>()
-  const ranges: { rule: LiveRule; range: CidrRange }[] = []
+  const ranges: Record<4 | 6, { rule: LiveRule; range: CidrRange }[]> = { 4: [], 6: [] }
   for (const rule of rules) {
     if (rule.kind === 'USER') push(byUsername, rule.value, rule)
     else if (rule.kind === 'GROUP') for (const username of groupMembers.get(rule.value) ?? []) push(byUsername, username, rule)
@@ -36,7 +37,7 @@ export function compileExclusionRules({ rules, groupMembers }: { rules: LiveRule
     else {
       // Stored values were checked when written; a row edited by hand that no longer parses matches nothing.
       const parsed = parseCidr(rule.value)
-      if (parsed.ok) ranges.push({ rule, range: parsed.range })
+      if (parsed.ok) ranges[parsed.range.family].push({ rule, range: parsed.range })
     }
   }
   return { size: rules.length, byUsername, byClient, ranges }
@@ -55,9 +56,9 @@ export function matchExclusion(
   if (matcher.size === 0) return null
   const found = matcher.byUsername.get(username)?.find((r) => live(r, now)) ?? matcher.byClient.get(clientName)?.find((r) => live(r, now))
   if (found) return { id: found.id, kind: found.kind, value: found.value }
-  if (!address || matcher.ranges.length === 0) return null
+  if (!address || matcher.ranges[4].length + matcher.ranges[6].length === 0) return null
   const ip = parseIpAddress(address)
   if (!ip) return null
-  for (const { rule, range } of matcher.ranges) if (rangeContains(range, ip) && live(rule, now)) return { id: rule.id, kind: rule.kind, value: rule.value }
+  for (const { rule, range } of matcher.ranges[ip.family]) if (rangeContains(range, ip) && live(rule, now)) return { id: rule.id, kind: rule.kind, value: rule.value }
   return null
 }
