@@ -1,30 +1,22 @@
 'use client'
 
-import { FieldErrors, inputClass } from '../enroll/field-errors'
+import { inputClass } from '../enroll/field-errors'
+import { FieldFrame, fieldDescribedBy } from './field-frame'
 import { useFormState } from './action-form'
 
 /** A labelled drop-down of an ActionForm, its choice kept after a problem. */
 export function SelectField({ name, label, hint, options }: { name: string; label: string; hint?: string; options: { value: string; label: string }[] }) {
   const state = useFormState()
   const errors = state?.errors?.[name]
-  const describedBy = [hint ? `${name}-hint` : null, errors ? `${name}-error` : null].filter(Boolean).join(' ')
   return (
-    <div>
-      <label htmlFor={name} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} hint={hint} errors={errors}>
       <select
         id={name}
         name={name}
         defaultValue={state?.values?.[name] ?? options[0]?.value}
         // A new key after each answer, so the kept choice is shown again (defaultValue applies on mount).
         key={state?.values?.[name] ?? ''}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={fieldDescribedBy(name, hint, errors)}
         aria-invalid={errors ? true : undefined}
         className={inputClass}
       >
@@ -34,7 +26,6 @@ export function SelectField({ name, label, hint, options }: { name: string; labe
           </option>
         ))}
       </select>
-      <FieldErrors id={`${name}-error`} errors={errors} />
-    </div>
+    </FieldFrame>
   )
 }

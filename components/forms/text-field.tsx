@@ -1,6 +1,7 @@
 'use client'
 
-import { FieldErrors, inputClass } from '../enroll/field-errors'
+import { inputClass } from '../enroll/field-errors'
+import { FieldFrame, fieldDescribedBy } from './field-frame'
 import { useFormState } from './action-form'
 
 /**
@@ -34,17 +35,8 @@ export function TextField({
 }) {
   const state = useFormState()
   const errors = state?.errors?.[name]
-  const describedBy = [hint ? `${name}-hint` : null, errors ? `${name}-error` : null].filter(Boolean).join(' ')
   return (
-    <div>
-      <label htmlFor={name} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} hint={hint} errors={errors}>
       <input
         id={name}
         name={name}
@@ -55,11 +47,10 @@ export function TextField({
         spellCheck={false}
         maxLength={maxLength}
         defaultValue={secret ? undefined : (state?.values?.[name] ?? defaultValue)}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={fieldDescribedBy(name, hint, errors)}
         aria-invalid={errors ? true : undefined}
         className={`${inputClass}${narrow ? ' max-w-64' : ''}`}
       />
-      <FieldErrors id={`${name}-error`} errors={errors} />
-    </div>
+    </FieldFrame>
   )
 }

@@ -8,7 +8,8 @@ import { isAppError } from '@/lib/errors'
 import { addExclusionRule, changeExclusionRule, checkExclusionInput, type TExclusionInput } from '@/lib/exclusions'
 import { requestContext } from '@/lib/http'
 
-// Thin: authorize → validate → act → respond. Administrators only, checked
+// Thin: authorize → validate → act → respond. Administrators with a recent
+// sign-in only (a rule turns off the second factor: a sensitive action), checked
 // here as on the page; every change is audited in lib/exclusions with who,
 // and the rule before and after. CSRF: proxy.ts refuses posts from other sites.
 
@@ -20,7 +21,7 @@ const field = (formData: FormData, name: string, max = 256) => {
 const staffActor = (session: Awaited<ReturnType<typeof requireStaff>>) => ({ type: 'STAFF' as const, id: session.staff.id, label: session.staff.username })
 
 export async function addExclusionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE })
+  const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE, recent: true })
   const values = { kind: field(formData, 'kind', 32), value: field(formData, 'value', 200), description: field(formData, 'description', 300), expires: field(formData, 'expires', 64) }
   const input = values as TExclusionInput
   // Every problem at once, per field; nothing is written unless all is well.
@@ -37,7 +38,7 @@ export async function addExclusionAction(_previous: FormState, formData: FormDat
 }
 
 export async function changeExclusionAction(formData: FormData): Promise<void> {
-  const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE })
+  const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE, recent: true })
   const change = field(formData, 'change', 16)
   if (change !== 'enable' && change !== 'disable' && change !== 'remove') redirect(PAGE)
   try {

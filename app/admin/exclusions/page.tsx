@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DoneMessage } from '@/components/done-message'
 import { ExclusionAddForm } from '@/components/staff/exclusion-add-form'
 import { ExclusionRemoveConfirmation, ExclusionTable } from '@/components/staff/exclusion-table'
 import { StaffShell } from '@/components/staff/staff-shell'
@@ -36,11 +37,7 @@ export default async function ExclusionsPage({ searchParams }: { searchParams: P
             gateway&apos;s password check is then the only one. Keep rules narrow, give each an expiry, and remove them when they are no longer needed.
           </p>
         </div>
-        {done && DONE[done] ? (
-          <p role="status" className="mt-3 rounded-lg border border-green-300 bg-green-50 p-3 text-green-900">
-            {DONE[done]}
-          </p>
-        ) : null}
+        <DoneMessage messages={DONE} done={done} />
         {removing ? <ExclusionRemoveConfirmation rule={removing} action={changeExclusionAction} /> : null}
         <h2 className="mt-6 text-lg font-semibold">Rules</h2>
         <ExclusionTable rules={rules} action={changeExclusionAction} />
