@@ -4,7 +4,10 @@
 // every request pays for the full in-memory match and none is excluded.
 import { randomBytes } from 'node:crypto'
 
-export async function seedBenchExclusionRules({ count }: { count: number }): Promise<void> {
+export type BenchRule = { id: string; kind: 'USER' | 'GROUP' | 'CLIENT_ADDRESS' | 'API_CLIENT'; value: string; expiresAt: null }
+
+/** Seeds `count` rules, enabled or not; returns them as the matcher reads them. */
+export async function seedBenchExclusionRules({ count, enabled }: { count: number; enabled: boolean }): Promise<BenchRule[]> {
   const { getDb } = await import('../../lib/db')
   const kinds = ['USER', 'GROUP', 'CLIENT_ADDRESS', 'API_CLIENT'] as const
   const value = (kind: (typeof kinds)[number], i: number) =>
@@ -21,17 +24,16 @@ export async function seedBenchExclusionRules({ count }: { count: number }): Pro
   const db = getDb()
   const groups = kinds.length
   await db.group.createMany({ data: Array.from({ length: Math.ceil(count / groups) }, (_, i) => ({ name: `excluded-group-${i * groups + 1}` })) })
-  await db.exclusionRule.createMany({
-    data: Array.from({ length: count }, (_, i) => {
-      const kind = kinds[i % groups]!
-      return { id: `x${randomBytes(8).toString('hex')}`, kind, value: value(kind, i), description: 'bench: matches nothing' }
-    }),
+  const rules = Array.from({ length: count }, (_, i): BenchRule => {
+    const kind = kinds[i % groups]!
+    return { id: `x${randomBytes(8).toString('hex')}`, kind, value: value(kind, i), expiresAt: null }
   })
+  await db.exclusionRule.createMany({ data: rules.map((r) => ({ ...r, enabled, description: 'bench: matches nothing' })) })
+  return rules
 }
 
-/** Removes every rule (and the empty groups above). */
-export async function removeBenchExclusionRules(): Promise<void> {
+/** Turns every rule on or off at once. */
+export async function switchBenchExclusionRules({ enabled }: { enabled: boolean }): Promise<void> {
   const { getDb } = await import('../../lib/db')
-  await getDb().exclusionRule.deleteMany({})
-  await getDb().group.deleteMany({ where: { name: { startsWith: 'excluded-group-' } } })
+  await getDb().exclusionRule.updateMany({ data: { enabled } })
 }
