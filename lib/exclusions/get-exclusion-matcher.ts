@@ -1,5 +1,5 @@
 import 'server-only'
-import { getDb } from '@/lib/db'
+import { getDb, getHotSql, sql } from '@/lib/db'
 import { compileExclusionRules, EMPTY_MATCHER, type ExclusionMatcher } from './exclusion-matcher'
 
 /**
@@ -25,11 +25,18 @@ async function loadMatcher(now: Date): Promise<ExclusionMatcher> {
     orderBy: { createdAt: 'asc' },
   })
   if (rules.length === 0) return EMPTY_MATCHER
-  const groupNames = rules.filter((r) => r.kind === 'GROUP').map((r) => r.value)
   const groupMembers = new Map<string, string[]>()
-  if (groupNames.length > 0) {
-    const groups = await db.group.findMany({ where: { name: { in: groupNames } }, select: { name: true, users: { where: { status: 'ACTIVE' }, select: { username: true } } } })
-    for (const g of groups) groupMembers.set(g.name, g.users.map((u) => u.username))
+  if (rules.some((r) => r.kind === 'GROUP')) {
+    // One join on the hot connection: Prisma's relation query for the same
+    // took 300-600 ms for 250 groups among 15,000 users (every 2 s!).
+    const rows = await getHotSql().query<{ group: string; username: string }>(sql`
+      SELECT g."name" AS "group", u."username"
+      FROM "ExclusionRule" r
+      JOIN "Group" g ON g."name" = r."value"
+      JOIN "_GroupToUser" gu ON gu."A" = g."id"
+      JOIN "User" u ON u."id" = gu."B"
+      WHERE r."kind" = 'GROUP' AND r."enabled" = ${true} AND u."status" = 'ACTIVE'`)
+    for (const { group, username } of rows) (groupMembers.get(group) ?? groupMembers.set(group, []).get(group)!).push(username)
   }
   return compileExclusionRules({ rules, groupMembers })
 }
