@@ -21,7 +21,9 @@
 // same server, in three rounds in ABBA order (without, with, with, without,
 // without, with) so that drift and other load on the machine fall on both
 // alike, and prints the median rate of each and how much slower the rules
-// make it. Goal: no more than 10 % slower with 1,000 rules. It also times
+// make it, and the server process's CPU time per request in each mode
+// (from /proc), which other load on the machine hardly moves. Goal: no
+// more than 10 % slower with 1,000 rules. It also times
 // the in-memory match alone in this process (µs per request), a figure the
 // machine's other load hardly moves. Finally one rule for a benchmark user,
 // to show the rules are really consulted: a wrong passcode must then come
@@ -63,7 +65,7 @@ if (
 }
 
 const database = benchDatabase(values.db)
-const { base, status, serverRss, stopAndWait } = await startBenchServer({ db: database })
+const { base, status, serverRss, serverCpuMs, stopAndWait } = await startBenchServer({ db: database })
 console.log(`runtime: Node.js ${process.version}`)
 const { CLI_ACTOR } = await import('../../lib/audit')
 const { createApiClient } = await import('../../lib/api-clients')
@@ -204,17 +206,26 @@ if (exclusionRules > 0) {
   const rate = (run: Run) => run.requests / run.seconds
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   const runs: Record<'without' | 'with', number[]> = { without: [], with: [] }
+  const cpu: Record<'without' | 'with', number[]> = { without: [], with: [] }
   for (const mode of ['without', 'with', 'with', 'without', 'without', 'with'] as const) {
     await switchRules(mode === 'with')
+    const cpuBefore = serverCpuMs()
     const run = await load(validateOnce, seconds)
+    const cpuAfter = serverCpuMs()
     runs[mode].push(rate(run))
-    console.log(line(mode === 'with' ? `validate, ${exclusionRules} rules` : 'validate, no rules', run))
+    const perRequest = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / run.requests
+    if (perRequest !== null) cpu[mode].push(perRequest)
+    console.log(`${line(mode === 'with' ? `validate, ${exclusionRules} rules` : 'validate, no rules', run)}${perRequest === null ? '' : `   server CPU ${perRequest.toFixed(2)} ms/request`}`)
   }
   await switchRules(false)
   const slower = (1 - median(runs.with) / median(runs.without)) * 100
   console.log(
     `with ${exclusionRules} non-matching exclusion rules validate is ${slower.toFixed(1)} % slower than without (medians of three runs each, ${Math.round(median(runs.with))} against ${Math.round(median(runs.without))} req/s; goal ≤ 10 %)`,
   )
+  if (cpu.with.length && cpu.without.length) {
+    const more = (median(cpu.with) / median(cpu.without) - 1) * 100
+    console.log(`server CPU per validate request: ${median(cpu.with).toFixed(2)} ms with the rules against ${median(cpu.without).toFixed(2)} ms without (${more.toFixed(1)} % more; medians)`)
+  }
 
   // The match alone, in this process: what each request pays for the rules.
   const matcher = compileExclusionRules({ rules, groupMembers: new Map() })
