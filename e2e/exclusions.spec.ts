@@ -98,6 +98,40 @@ test.describe('on a server of its own', () => {
   })
 })
 
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+  let plain: ExtraServer
+  test.beforeAll(async () => {
+    plain = await startExtraServer({})
+  })
+  test.afterAll(async () => {
+    await plain?.stop()
+  })
+
+  test('[ADMIN] the rules page works without JavaScript: a bad range is refused in the form, a rule is added, disabled and removed', async ({ page }) => {
+    test.slow() // a set-up and argon2
+    const setupUrl = /http:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(plain.cli(['staff', 'setup-url']).stdout)![0]
+    await setUpFirstAdmin(page, { url: setupUrl, username: `admin-${id()}` })
+    await page.goto(`${plain.baseURL}/admin/exclusions`)
+    await page.getByLabel('Rule matches').selectOption({ label: 'Client address' })
+    await page.getByLabel('Value').fill('2001:db8::1/32')
+    await page.getByLabel('Description').fill('Lab')
+    await page.getByRole('button', { name: 'Add exclusion rule' }).click()
+    await expect(page.getByText('"2001:db8::1/32" has bits set beyond its prefix: did you mean 2001:db8::/32?')).toBeVisible()
+    await expect(page.getByLabel('Rule matches')).toHaveValue('CLIENT_ADDRESS')
+    expect(queryDbOf(plain, 'SELECT "id" FROM "ExclusionRule"')).toEqual([])
+
+    await page.getByLabel('Value').fill('2001:DB8::/32')
+    await page.getByRole('button', { name: 'Add exclusion rule' }).click()
+    await expect(page.getByRole('status')).toHaveText('Exclusion rule added. It applies on every server within a few seconds.')
+    await page.getByRole('button', { name: 'Disable the rule for 2001:db8::/32' }).click()
+    await expect(page.getByRole('row', { name: /2001:db8::\/32/ })).toContainText('Disabled')
+    await page.getByRole('link', { name: 'Remove the rule for 2001:db8::/32' }).click()
+    await page.getByRole('button', { name: 'Remove rule' }).click()
+    await expect(page.getByText('No exclusion rules: every sign-in needs a passcode.')).toBeVisible()
+  })
+})
+
 test('[ADMIN] a helpdesk member is refused the exclusion rules', async ({ page }) => {
   test.slow() // a set-up and argon2
   await setUpInvitedStaff(page, { username: `help-${id()}`, role: 'helpdesk' })
