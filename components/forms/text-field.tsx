@@ -1,6 +1,7 @@
 'use client'
 
-import { FieldErrors, inputClass } from '../enroll/field-errors'
+import { inputClass } from '../enroll/field-errors'
+import { FieldFrame, fieldDescribedBy } from './field-frame'
 import { useFormState } from './action-form'
 
 /**
@@ -17,6 +18,7 @@ export function TextField({
   maxLength = 128,
   defaultValue,
   narrow = false,
+  type = 'text',
 }: {
   name: string
   label: string
@@ -28,35 +30,27 @@ export function TextField({
   maxLength?: number
   defaultValue?: string
   narrow?: boolean
+  /** `date` shows the browser's date picker; the value is still YYYY-MM-DD text. */
+  type?: 'text' | 'date'
 }) {
   const state = useFormState()
   const errors = state?.errors?.[name]
-  const describedBy = [hint ? `${name}-hint` : null, errors ? `${name}-error` : null].filter(Boolean).join(' ')
   return (
-    <div>
-      <label htmlFor={name} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} hint={hint} errors={errors}>
       <input
         id={name}
         name={name}
-        type={secret ? 'password' : 'text'}
+        type={secret ? 'password' : type}
         inputMode={numeric ? 'numeric' : 'text'}
         autoComplete={autoComplete}
         autoCapitalize="none"
         spellCheck={false}
         maxLength={maxLength}
         defaultValue={secret ? undefined : (state?.values?.[name] ?? defaultValue)}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={fieldDescribedBy(name, hint, errors)}
         aria-invalid={errors ? true : undefined}
         className={`${inputClass}${narrow ? ' max-w-64' : ''}`}
       />
-      <FieldErrors id={`${name}-error`} errors={errors} />
-    </div>
+    </FieldFrame>
   )
 }

@@ -57,3 +57,15 @@ export async function signedInStaff(page: Page, options: { role?: 'helpdesk' | '
   await page.getByRole('button', { name: 'Continue' }).click()
   return { username, secret: await addStaffAuthenticator(page) }
 }
+
+/** The first administrator, from the URL `portal staff setup-url` printed: signed in at the end. Returns the authenticator secret. */
+export async function setUpFirstAdmin(page: Page, { url, username }: { url: string; username: string }): Promise<string> {
+  await page.goto(url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up the first administrator' })).toBeVisible()
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Email').fill(`${username}@example.com`)
+  await page.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD)
+  await page.getByLabel('Password again').fill(STAFF_PASSWORD)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  return addStaffAuthenticator(page)
+}

@@ -67,6 +67,25 @@ test('[RADIUS] wrong PIN, wrong code and unknown user: Access-Reject; a MAC in C
   expect(JSON.parse(unknownRow.details)).toMatchObject({ reason: 'unknown-user' })
 })
 
+test('[RADIUS] an MFA exclusion rule for the user or their address: Access-Accept whatever the password; without it, Access-Reject', async ({ radius }) => {
+  const byUser = seedToken('5938')
+  const byAddress = seedToken('5938')
+  const ask = (username: string, callingStation = '198.51.100.20') =>
+    radclient({ radius, attributes: { 'User-Name': username, 'User-Password': 'not-a-passcode', 'Calling-Station-Id': callingStation, 'NAS-IP-Address': '10.0.0.1' } })
+  const add = (option: string, value: string) => JSON.parse(portalCli(['exclusion', 'add', option, value, '--description', 'radius test', '--json']).stdout) as { id: string }
+  const userRule = add('--user', byUser.username)
+  const addressRule = add('--address', '192.0.2.77/32')
+  // The CLI's change reaches the server within the rules' refresh (2 s).
+  await expect.poll(() => ask(byUser.username), { timeout: 10_000 }).toEqual(ACCEPT)
+  expect(JSON.parse(auditFor(byUser.username)!.details)).toMatchObject({ reason: 'excluded', ruleId: userRule.id })
+  expect(await ask(byAddress.username, '192.0.2.77')).toEqual(ACCEPT)
+  expect(JSON.parse(auditFor(byAddress.username)!.details)).toMatchObject({ reason: 'excluded', ruleId: addressRule.id, ruleKind: 'CLIENT_ADDRESS' })
+  expect(await ask(byAddress.username, '192.0.2.78')).toEqual(REJECT)
+
+  for (const rule of [userRule, addressRule]) expect(portalCli(['exclusion', 'remove', rule.id]).code).toBe(0)
+  await expect.poll(() => ask(byUser.username), { timeout: 10_000 }).toEqual(REJECT)
+})
+
 test('[RADIUS] a locked token: Access-Reject, even for the right PIN and code', async ({ radius }) => {
   const token = seedToken('4827')
   const wrong = Array.from({ length: 10 }, () => radclient({ radius, attributes: { 'User-Name': token.username, 'User-Password': `1111${currentCode(token.secret)}` } }))

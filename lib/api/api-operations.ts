@@ -56,7 +56,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     operationId: 'validate',
     summary: 'Decide a sign-in',
     description:
-      'Whether a username and passcode (PIN followed by the current code, or a temporary passcode) may sign in. An accepted code is used up at once: the same passcode is rejected the second time. Every rejection has the same body whatever the reason; the reason is in the audit log. Counted per username (60 a minute) and per API key (120,000 a minute).',
+      'Whether a username and passcode (PIN followed by the current code, or a temporary passcode) may sign in. An accepted code is used up at once: the same passcode is rejected the second time. Every rejection has the same body whatever the reason; the reason is in the audit log. A request matching an enabled MFA exclusion rule is accepted for an existing, active user whatever the passcode, with `"mfa": "excluded"` and the id of the rule. Counted per username (60 a minute) and per API key (120,000 a minute).',
     authenticated: true,
     requestBody: { description: 'JSON, at most 8 KB.', schema: ZValidateRequest },
     responses: {

@@ -35,6 +35,14 @@ export const ZValidateAnswer = described(
     }),
     described(
       z.strictObject({
+        result: described(z.literal('accept'), { description: 'Let the person in.' }),
+        mfa: described(z.literal('excluded'), { description: 'No second factor was checked: an MFA exclusion rule matched (README, "MFA exclusion rules"). The passcode was not looked at.' }),
+        exclusionRuleId: described(z.string().min(1), { description: 'The id of the rule that matched, as listed in /admin/exclusions and by `portal exclusion list`.', examples: ['cmiexcl0001'] }),
+      }),
+      { description: 'Let the person in without a second factor, under an MFA exclusion rule for the user, one of their groups, this gateway or the client address.' },
+    ),
+    described(
+      z.strictObject({
         result: described(z.literal('reject'), { description: 'Do not let the person in.' }),
         message: described(z.string(), { description: 'The same words for every kind of rejection, safe to show the person.', examples: ['Access denied'] }),
       }),

@@ -17,7 +17,11 @@ describe('listSchemaFields', () => {
 
   it('shows each shape an answer can take, with constants and formats in words', () => {
     const variants = listSchemaFields(toApiJsonSchema(ZValidateAnswer, 'output'))
-    expect(variants.map((v) => v.example)).toEqual([{ result: 'accept' }, { result: 'reject', message: 'Access denied' }])
+    expect(variants.map((v) => v.example)).toEqual([
+      { result: 'accept' },
+      { result: 'accept', mfa: 'excluded', exclusionRuleId: 'cmiexcl0001' },
+      { result: 'reject', message: 'Access denied' },
+    ])
     expect(variants[0]!.fields[0]!.type).toBe('always "accept"')
     const [check] = listSchemaFields(toApiJsonSchema(ZCheckAnswer, 'output'))
     expect(check!.fields.find((f) => f.name === 'serverTime')!.type).toBe('string (date and time, ISO 8601 in UTC)')

@@ -2,6 +2,7 @@ import 'server-only'
 import type { AuditContext } from '@/lib/audit'
 import type { ApiClientIdentity } from '@/lib/api-clients'
 import { AppError } from '@/lib/errors'
+import { findExclusion } from '@/lib/exclusions'
 import { consumeRateLimits } from '@/lib/rate-limit'
 import { getCachedSettings } from '@/lib/settings'
 import { normalizeUsername, ZUsername } from '@/lib/users'
@@ -9,7 +10,13 @@ import { checkPasscode, maskUsername } from './check-passcode'
 import { isWellFormedPasscode } from './parse-validate-request'
 import { insertAuditEvent } from './validation-queries'
 
-export type ValidationResult = { result: 'accept' | 'reject'; reason: string; serial?: string }
+export type ValidationResult = {
+  result: 'accept' | 'reject'
+  reason: string
+  serial?: string
+  /** Accepted under this MFA exclusion rule, without checking the passcode. */
+  exclusionRuleId?: string
+}
 
 export const VALIDATE_LIMITS = {
   // A runaway or compromised gateway, not normal load (the benchmark sends ~1,000/s).
@@ -35,7 +42,9 @@ async function limit({ clientId, username, now }: { clientId: string; username?:
  * POST /api/v1/validate for one gateway request: rate limits per API client
  * and per username, then the shared check (lib/validate/check-passcode),
  * temporary passcodes included. The caller sees only accept or reject; the
- * reason goes to the audit log.
+ * reason goes to the audit log. An enabled MFA exclusion rule that matches
+ * an existing, active user accepts whatever the passcode, before any token
+ * work (lib/exclusions, docs/decisions/011).
  */
 export async function validatePasscode({
   username: rawUsername,
@@ -52,6 +61,24 @@ export async function validatePasscode({
 }): Promise<ValidationResult> {
   const parsedUsername = ZUsername.safeParse(rawUsername)
   const actor = { type: 'API_CLIENT' as const, id: client.id, label: client.name }
+
+  if (parsedUsername.success) {
+    const exclusion = await findExclusion({ username: parsedUsername.data, clientName: client.name, address: context.ip, now })
+    if (exclusion) {
+      // Counted like any sign-in: an exclusion skips the second factor, not the limits.
+      await limit({ clientId: client.id, username: parsedUsername.data, now })
+      const { rule, user } = exclusion
+      await insertAuditEvent({
+        at: now,
+        action: 'validate.excluded',
+        actor,
+        context,
+        subject: { type: 'user', id: user.id, label: user.username },
+        details: { reason: 'excluded', ruleId: rule.id, ruleKind: rule.kind, ruleValue: rule.value, client: client.name },
+      })
+      return { result: 'accept', reason: 'excluded', exclusionRuleId: rule.id }
+    }
+  }
 
   if (!parsedUsername.success || !isWellFormedPasscode(passcode)) {
     const malformed = !parsedUsername.success ? 'malformed-username' : 'malformed-passcode'

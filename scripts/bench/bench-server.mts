@@ -86,6 +86,8 @@ export async function startBenchServer({ db = 'sqlite' }: { db?: BenchDatabase }
     status: () => Promise.race([exited, Promise.resolve('running')]),
     /** Resident memory of the Next.js server process in bytes (Linux), or null. */
     serverRss: () => rssOf(leafProcess(server.pid)),
+    /** CPU time the Next.js server process has used, in ms (Linux), or null: a cost per request that other load on the machine hardly moves. */
+    serverCpuMs: () => cpuMsOf(leafProcess(server.pid)),
     /** Stops the server and reports how it exited. */
     stopAndWait: async () => {
       stop()
@@ -118,6 +120,18 @@ function rssOf(pid: number | undefined): number | null {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Number(kb) * 1024 : null
+  } catch {
+    return null
+  }
+}
+
+// utime + stime (fields 14 and 15 of /proc/<pid>/stat), in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined || process.platform !== 'linux') return null
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
   } catch {
     return null
   }

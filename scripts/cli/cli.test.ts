@@ -122,6 +122,26 @@ describe('portal CLI', () => {
     expect(portal(['apikey', 'list']).stdout).toMatch(/revoked \d{4}-/)
   }, 60_000)
 
+  it('adds, lists, switches and removes MFA exclusion rules; bad input writes nothing', () => {
+    const added = portal(['exclusion', 'add', '--address', '::ffff:10.0.0.0/104', '--description', 'Lab network', '--expires', '2099-12-31', '--json'])
+    expect(added.code).toBe(0)
+    const rule = JSON.parse(added.stdout) as { id: string; kind: string; value: string; expiresAt: string; enabled: boolean }
+    expect(rule).toMatchObject({ kind: 'CLIENT_ADDRESS', value: '10.0.0.0/8', expiresAt: '2100-01-01T00:00:00.000Z', enabled: true })
+    expect(portal(['exclusion', 'add', '--user', 'JDoe', '--description', 'Service account']).stdout).toMatch(/^Added exclusion rule \S+: user jdoe signs in WITHOUT a second factor\.\n$/)
+    expectOneLineError(portal(['exclusion', 'add', '--address', '10.1.2.3/8', '--description', 'x']), '"10.1.2.3/8" has bits set beyond its prefix: did you mean 10.0.0.0/8?')
+    expectOneLineError(portal(['exclusion', 'add', '--address', '10.0.0.0/33', '--description', 'x']), 'The prefix length after "/" must be a number from 0 to 32')
+    expectOneLineError(portal(['exclusion', 'add', '--user', 'jdoe', '--group', 'vpn', '--description', 'x']), /give exactly one of --user, --group, --address, --client/)
+    expectOneLineError(portal(['exclusion', 'add', '--user', 'jdoe']), /--description is required/)
+    expectOneLineError(portal(['exclusion', 'add', '--user', 'jdoe', '--description', 'again']), 'A rule for user jdoe already exists')
+    expectOneLineError(portal(['exclusion', 'remove', 'nope']), 'No such exclusion rule (it may have been removed meanwhile)')
+    expect(JSON.parse(portal(['exclusion', 'list', '--json']).stdout)).toHaveLength(2)
+
+    expect(portal(['exclusion', 'disable', rule.id]).stdout).toBe(`Disabled exclusion rule ${rule.id} (client_address 10.0.0.0/8).\n`)
+    expect(portal(['exclusion', 'list']).stdout).toMatch(new RegExp(`^${rule.id}\\s+client_address\\s+10\\.0\\.0\\.0/8\\s+disabled\\s+2100-01-01 00:00\\s+Lab network$`, 'm'))
+    expect(portal(['exclusion', 'remove', rule.id]).code).toBe(0)
+    expect(JSON.parse(portal(['exclusion', 'list', '--json']).stdout)).toHaveLength(1)
+  }, 60_000)
+
   it('prints a temporary passcode once, and refuses bad arguments without issuing one', () => {
     expect(portal(['user', 'add', '--username', 'tina', '--email', 'tina@example.com']).code).toBe(0)
     const issued = portal(['temp-passcode', 'TINA', '--hours', '4', '--single-use'])

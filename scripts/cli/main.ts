@@ -3,6 +3,7 @@ import { disconnectDb } from '@/lib/db'
 import { isAppError } from '@/lib/errors'
 import { APIKEY_USAGE, runApikey } from './commands/apikey'
 import { DB_USAGE, runDb } from './commands/db'
+import { EXCLUSION_USAGE, runExclusion } from './commands/exclusion'
 import { INVITE_USAGE, runInvite } from './commands/invite'
 import { MAIL_USAGE, runMail } from './commands/mail'
 import { runServe, SERVE_USAGE } from './commands/serve'
@@ -13,13 +14,14 @@ import { loadEnv } from './load-env'
 import { createOutput } from './output'
 import { UsageError } from './usage-error'
 
-const USAGE = ['Usage:', ...[...USER_USAGE, ...INVITE_USAGE, ...STAFF_USAGE, ...APIKEY_USAGE, ...TEMP_PASSCODE_USAGE, ...MAIL_USAGE, ...DB_USAGE, ...SERVE_USAGE].map((l) => `  ${l}`), '  add --json to any command for JSON output'].join('\n')
+const USAGE = ['Usage:', ...[...USER_USAGE, ...INVITE_USAGE, ...STAFF_USAGE, ...APIKEY_USAGE, ...EXCLUSION_USAGE, ...TEMP_PASSCODE_USAGE, ...MAIL_USAGE, ...DB_USAGE, ...SERVE_USAGE].map((l) => `  ${l}`), '  add --json to any command for JSON output'].join('\n')
 
 const COMMANDS: Record<string, (args: string[], out: ReturnType<typeof createOutput>) => Promise<void>> = {
   user: runUser,
   invite: runInvite,
   staff: runStaff,
   apikey: runApikey,
+  exclusion: runExclusion,
   'temp-passcode': runTempPasscode,
   mail: runMail,
   db: runDb,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { DoneMessage } from '@/components/done-message'
 import { PortalShell } from '@/components/portal/portal-shell'
 import { StatusBadge } from '@/components/portal/status-badge'
 import { TokenFacts } from '@/components/portal/token-facts'
@@ -34,11 +35,7 @@ export default async function MyTokensPage({ searchParams }: { searchParams: Pro
         <h1 id="tokens-title" className="text-2xl font-semibold tracking-tight">
           My tokens
         </h1>
-        {done && DONE[done] ? (
-          <p role="status" className="mt-3 rounded-lg border border-green-300 bg-green-50 p-3 text-green-900">
-            {DONE[done]}
-          </p>
-        ) : null}
+        <DoneMessage messages={DONE} done={done} />
         {problem && problem in PROBLEMS ? (
           <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
             {PROBLEMS[problem as PortalEnrollmentProblem]}

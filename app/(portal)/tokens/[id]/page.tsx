@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { DoneMessage } from '@/components/done-message'
 import { PortalShell } from '@/components/portal/portal-shell'
 import { StatusBadge } from '@/components/portal/status-badge'
 import { TokenFacts } from '@/components/portal/token-facts'
@@ -41,11 +42,7 @@ export default async function TokenPage({ params, searchParams }: { params: Prom
           </h1>
           <StatusBadge status={token.status} locked={Boolean(token.lock)} />
         </div>
-        {done && DONE[done] ? (
-          <p role="status" className="mt-3 rounded-lg border border-green-300 bg-green-50 p-3 text-green-900">
-            {DONE[done]}
-          </p>
-        ) : null}
+        <DoneMessage messages={DONE} done={done} />
         <TokenFacts token={token} />
         <h2 className="mt-6 text-lg font-semibold">What would you like to do?</h2>
         <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200">

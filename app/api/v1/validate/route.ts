@@ -29,6 +29,7 @@ export async function POST(request: Request) {
       client,
       context: { ip: parseClientIp(parsed.data.clientIp) ?? context.ip, userAgent: context.userAgent },
     })
+    if (outcome.exclusionRuleId) return apiAnswer(200, { result: 'accept', mfa: 'excluded', exclusionRuleId: outcome.exclusionRuleId } satisfies TValidateAnswer)
     return apiAnswer(200, outcome.result === 'accept' ? ACCEPT : REJECT)
   } catch (error) {
     if (isAppError(error) && error.code === 'RATE_LIMITED') return rateLimitedAnswer(error.retryAfterSeconds)

@@ -1,0 +1,8 @@
+export { addExclusionRule, checkExclusionInput, type ExclusionFieldErrors } from './add-exclusion-rule'
+export { changeExclusionRule } from './change-exclusion-rule'
+export { compileExclusionRules, EMPTY_MATCHER, matchExclusion, type ExclusionMatcher, type LiveRule, type MatchedRule } from './exclusion-matcher'
+export { findExclusion, type Exclusion } from './find-exclusion'
+export { EXCLUSION_RULES_TTL_MS, forgetExclusionRules, getExclusionMatcher } from './get-exclusion-matcher'
+export { exclusionStatus, listExclusionRules, type ExclusionListItem, type ExclusionStatus } from './list-exclusion-rules'
+export { formatAddress, parseCidr, parseIpAddress, rangeContains, type CidrRange, type IpAddress } from './parse-address'
+export { canonicalExclusionValue, EXCLUSION_KIND_LABELS, EXCLUSION_KIND_NAMES, EXCLUSION_KINDS, ZExclusionInput, ZExclusionKind, type TExclusionInput, type TExclusionKind } from './schemas'
