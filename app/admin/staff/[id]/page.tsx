@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { DoneMessage } from '@/components/done-message'
 import { FactList } from '@/components/fact-list'
 import { ActionForm } from '@/components/forms/action-form'
 import { ChoiceField } from '@/components/forms/choice-field'
@@ -13,7 +14,7 @@ import { changeStaffRoleAction, setStaffDisabledAction } from '../actions'
 
 export const metadata: Metadata = { title: 'Manage a staff account' }
 
-const DONE = { role: 'The role was changed. It applies from their next page.', disabled: 'The account was disabled and signed out everywhere.', enabled: 'The account was enabled again.' } as const
+const DONE: Record<string, string> = { role: 'The role was changed. It applies from their next page.', disabled: 'The account was disabled and signed out everywhere.', enabled: 'The account was enabled again.' }
 
 export default async function AdminStaffMemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
   const [{ id }, { done }] = await Promise.all([params, searchParams])
@@ -34,11 +35,7 @@ export default async function AdminStaffMemberPage({ params, searchParams }: { p
           {member.displayName ?? member.username}
           {self ? ' (you)' : ''}
         </h1>
-        {done && done in DONE ? (
-          <p role="status" className="mt-3 rounded-lg border border-green-300 bg-green-50 p-3 text-green-900">
-            {DONE[done as keyof typeof DONE]}
-          </p>
-        ) : null}
+        <DoneMessage messages={DONE} done={done} />
         <FactList
           facts={[
             ['Username', member.username],

@@ -6,6 +6,7 @@ import { TextField } from '@/components/forms/text-field'
 import { LocalTime } from '@/components/portal/local-time'
 import { StatusBadge } from '@/components/portal/status-badge'
 import { DataTable } from '@/components/data-table'
+import { DoneMessage } from '@/components/done-message'
 import { FactList } from '@/components/fact-list'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card, linkClass, secondaryButton } from '@/components/ui'
@@ -94,11 +95,7 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
         <h1 id="user-title" className="text-2xl font-semibold tracking-tight">
           {user.displayName ?? user.username}
         </h1>
-        {done && DONE[done] ? (
-          <p role="status" className="mt-3 rounded-lg border border-green-300 bg-green-50 p-3 text-green-900">
-            {DONE[done]}
-          </p>
-        ) : null}
+        <DoneMessage messages={DONE} done={done} />
         <FactList
           className="mt-3"
           facts={[
