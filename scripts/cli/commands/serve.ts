@@ -38,6 +38,7 @@ export async function runServe(args: string[], out: Output): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? config.appUrl,
     PORT: String(config.port),
     PORTAL_LISTEN: config.listenHosts.join(','),
+    PORTAL_MAX_IN_FLIGHT: String(config.maxInFlight),
   }
   const where =
     config.mode === 'quick-start'

@@ -1,0 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** See shed-load.mjs. */
+export const SHED_RETRY_AFTER_SECONDS: number
+export function loadShedder(options: { maxInFlight: number }): {
+  inFlight(): number
+  shed(): number
+  admit(request: IncomingMessage, response: ServerResponse): boolean
+}
