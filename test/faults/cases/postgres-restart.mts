@@ -1,7 +1,7 @@
 // Fault 3: PostgreSQL restarted under load. Validate is offered half the
 // floor's rate while the database is stopped for 10 s and started again.
 // Promises: while it is down, validate answers 503 at once (so a RADIUS
-// server fails over) and health says database: down with a 503; no request
+// server fails over) and health says database: unreachable with a 503; no request
 // hangs; once it is back, the same server recovers within a few seconds;
 // no wrong or replayed passcode is ever accepted, and no valid one is
 // rejected (an outage must not count as a failed sign-in).
@@ -126,14 +126,18 @@ export async function postgresRestart(): Promise<FaultResult> {
     const healthDown = healthSeen.filter((h) => h.at >= phase.down && h.at + h.ms <= upBegan)
     check(
       result,
-      healthDown.length > 0 && healthDown.every((h) => h.status === 503 && /"database":"down"/.test(h.body)),
-      `health answers 503 with database: down while it is down (saw ${JSON.stringify(countBy(healthDown.map((h) => `${h.status} ${h.body}`)))})`,
+      healthDown.length > 0 && healthDown.every((h) => h.status === 503 && /"database":"unreachable"/.test(h.body)),
+      `health answers 503 with database: unreachable while it is down (saw ${JSON.stringify(countBy(healthDown.map((h) => `${h.status} ${h.body}`)))})`,
     )
 
     // Recovery: from the moment the database accepts connections until
     // validate answers 200 from then on.
     const after = outcomes.filter((o) => o.sentAt >= phase.up).sort((a, b) => a.sentAt - b.sentAt)
     const lastBad = after.filter((o) => o.answer.status !== 200).at(-1)
+    const perSecond = Array.from({ length: 10 }, (_, s) => after.filter((o) => o.sentAt >= phase.up + s * 1000 && o.sentAt < phase.up + (s + 1) * 1000))
+    note(result, `validate after the database's return, per second: ${perSecond.map((w) => JSON.stringify(countBy(w.map((o) => String(o.answer.status || o.answer.error))))).join(' ')}`)
+    const firstBad = after.find((o) => o.answer.status !== 200)
+    if (firstBad) note(result, `first non-200 after the return: ${firstBad.answer.status} ${firstBad.answer.body.slice(0, 200)}`)
     result.recoverySeconds = lastBad ? (lastBad.answeredAt - phase.up) / 1000 : 0
     check(result, result.recoverySeconds <= RECOVERY_LIMIT_S, `validate serves again within ${RECOVERY_LIMIT_S} s of the database's return (took ${result.recoverySeconds.toFixed(1)} s)`)
     const lateAccepts = after.filter((o) => o.kind === 'valid' && isAccept(o) && o.sentAt > phase.up + RECOVERY_LIMIT_S * 1000).length

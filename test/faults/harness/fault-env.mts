@@ -25,7 +25,9 @@ export type FaultEnv = {
   env: Record<string, string>
   /** Starts (or, after a kill, starts again) this case's portal on its port. */
   start(): Promise<PortalServer>
-  /** Removes the folder (and this process's connections to the database). */
+  /** Where the servers' output is kept after cleanup (overwritten by the next run). */
+  keptLog: string
+  /** Removes the folder (and this process's connections to the database); keeps the servers' output at keptLog. */
   cleanup(): Promise<void>
 }
 
@@ -65,6 +67,7 @@ export async function prepareFaultEnv({
   execFileSync(process.execPath, ['bin/portal.mjs', 'db', 'migrate'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
 
   const logFile = path.join(dir, 'portal.log')
+  const keptLog = path.join(os.tmpdir(), `token-portal-faults-${name}.log`)
   return {
     dir,
     logFile,
@@ -72,9 +75,11 @@ export async function prepareFaultEnv({
     base,
     databaseUrl: url,
     env,
+    keptLog,
     start: () => startPortal({ env, port, logFile }),
     async cleanup() {
       await disconnectDb()
+      if (fs.existsSync(logFile)) fs.copyFileSync(logFile, keptLog)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
