@@ -54,6 +54,9 @@ export async function startSmtpSink({
       })
     },
   })
+  // A client killed mid-conversation resets its connection: a real mail
+  // server shrugs that off, and so must the sink (unheard, it would crash).
+  server.on('error', () => undefined)
   // Answer each command at once: with Nagle's algorithm, small replies meet
   // the client's delayed ACK and every message waits ~40 ms.
   const sockets = new Set<import('node:net').Socket>()

@@ -8,13 +8,23 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import { printTable, type FaultResult } from './harness/report.mjs'
+import { killBulkMail } from './cases/kill-bulk-mail.mjs'
+import { killEnrollment } from './cases/kill-enrollment.mjs'
 import { overload } from './cases/overload.mjs'
 import { postgresRestart } from './cases/postgres-restart.mjs'
+import { smtpOutage } from './cases/smtp-outage.mjs'
 
+// In the order (#19).
 const CASES: Record<string, () => Promise<FaultResult>> = {
+  'kill-bulk-mail': killBulkMail,
+  'kill-enrollment': killEnrollment,
   'postgres-restart': postgresRestart,
+  'smtp-outage': smtpOutage,
   overload,
 }
+
+// Ctrl-C or a CI timeout: exit, so that the exit handlers stop the servers and remove the PostgreSQL cluster and the tmpfs.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })
 const chosen = values.only ? values.only.split(',') : Object.keys(CASES)

@@ -76,7 +76,13 @@ export async function prepareFaultEnv({
     databaseUrl: url,
     env,
     keptLog,
-    start: () => startPortal({ env, port, logFile }),
+    // `portal serve` migrates first, and SQLite's migration cannot lock a
+    // database another process holds open: this process lets go (its next
+    // query opens the database again).
+    async start() {
+      await disconnectDb()
+      return startPortal({ env, port, logFile })
+    },
     async cleanup() {
       await disconnectDb()
       if (fs.existsSync(logFile)) fs.copyFileSync(logFile, keptLog)

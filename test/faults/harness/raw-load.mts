@@ -9,6 +9,11 @@
 import net from 'node:net'
 import type { Sample } from './load.mjs'
 
+/** The error of a request that never left the load generator: all its connections were busy until the burst ended. */
+export const UNSENT = 'unsent: every connection busy'
+/** The error of a request whose connection the server never accepted (its listen queue was full). */
+export const NOT_ACCEPTED = 'not accepted'
+
 export type RawRequest = { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }
 export type RawAnswer = { status: number; body: string; error?: string }
 
@@ -29,7 +34,7 @@ export async function rawOpenLoop({
   timeoutMs: number
   /** The i-th request; `onAnswer` sees what came back. */
   next: (i: number) => { request: RawRequest; onAnswer?: (answer: RawAnswer) => void }
-}): Promise<{ samples: Sample[]; connectionsOpened: number; longestWaitForConnection: number }> {
+}): Promise<{ samples: Sample[]; connectionsOpened: number; longestWaitForConnection: number; unsent: number }> {
   const samples: Sample[] = []
   const idle: Connection[] = []
   const waiting: Pending[] = []
@@ -52,6 +57,12 @@ export async function rawOpenLoop({
       this.first = first
       this.socket = net.connect(port, '127.0.0.1')
       this.socket.setNoDelay(true)
+      // A connection the server never accepts (its listen queue is full and
+      // the kernel drops our SYNs, retrying for up to two minutes) counts as
+      // unanswered after timeoutMs, like a request that gets no answer.
+      const connectTimer = setTimeout(() => this.first && this.socket.destroy(new Error(`${NOT_ACCEPTED} within ${timeoutMs} ms`)), timeoutMs)
+      this.socket.once('connect', () => clearTimeout(connectTimer))
+      this.socket.once('close', () => clearTimeout(connectTimer))
       this.socket.once('connect', () => {
         this.first = null
         this.send(first)
@@ -175,13 +186,20 @@ export async function rawOpenLoop({
           new Promise<RawAnswer>((resolveAnswer) => dispatch({ due: start + (sent * 1000) / rate, request, resolve: resolveAnswer })).then((answer) => onAnswer?.(answer)),
         )
       }
-      if (sent >= total) resolve()
+      // Offered for `seconds`, by the clock: a load generator that falls behind sends fewer, not later.
+      if (sent >= total || performance.now() - start >= seconds * 1000) resolve()
       else setTimeout(tick, 1)
     }
     tick()
   })
+  // Requests still waiting for one of our connections when the time is up were never sent.
+  const unsent = waiting.length
+  for (const never of waiting.splice(0)) {
+    samples.push({ due: never.due, latency: performance.now() - never.due, status: 0, error: UNSENT })
+    never.resolve({ status: 0, body: '', error: UNSENT })
+  }
   await Promise.all(answers)
   clearInterval(sweeper)
   for (const connection of idle.splice(0)) connection.socket.destroy()
-  return { samples, connectionsOpened: opened, longestWaitForConnection: longestWait }
+  return { samples, connectionsOpened: opened, longestWaitForConnection: longestWait, unsent }
 }

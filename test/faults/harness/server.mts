@@ -45,6 +45,16 @@ export async function startPortal({ env, port, logFile, timeoutMs = 120_000 }: {
     detached: true,
   })
   fs.closeSync(log)
+  // However the suite ends (a failure, Ctrl-C), no server outlives it.
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  process.on('exit', killGroup)
+  child.once('exit', () => process.off('exit', killGroup))
   let ended: string | null = null
   child.once('exit', (code, signal) => (ended = signal ? `killed by ${signal}` : `exit code ${code}`))
   const base = `http://127.0.0.1:${port}`
