@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import { printTable, type FaultResult } from './harness/report.mjs'
+import { diskFull } from './cases/disk-full.mjs'
 import { killBulkMail } from './cases/kill-bulk-mail.mjs'
 import { killEnrollment } from './cases/kill-enrollment.mjs'
 import { overload } from './cases/overload.mjs'
@@ -20,6 +21,7 @@ const CASES: Record<string, () => Promise<FaultResult>> = {
   'kill-enrollment': killEnrollment,
   'postgres-restart': postgresRestart,
   'smtp-outage': smtpOutage,
+  'disk-full': diskFull,
   overload,
 }
 

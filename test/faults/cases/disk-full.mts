@@ -73,9 +73,12 @@ export async function diskFull(): Promise<FaultResult> {
     note(result, `validate with the disk full: ${JSON.stringify(statuses)}, slowest ${Math.round(Math.max(...full.map((a) => a.ms)))} ms`)
     check(result, full.every((a) => a.status === 503 && a.body.includes('"unavailable"') && a.headers['retry-after']), `validate answers 503 unavailable with Retry-After while the disk is full (${JSON.stringify(statuses)})`)
     check(result, full.every((a) => a.ms < 3000), 'and without hanging (each within 3 s)')
-    const formPage = await postFormPage(faultEnv.base, requestForm)
-    note(result, `"send me a new link" with the disk full: ${formPage.status}`)
-    check(result, formPage.status >= 500 && /Nothing was changed/.test(formPage.text), `a person's form shows a page saying nothing was changed (${formPage.status}: ${formPage.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 120)})`)
+    // A person asks for a new link (a write) without JavaScript, as the form posts.
+    const form = await askForLink()
+    const formPage = form.location ? await (await fetch(new URL(form.location, faultEnv.base))).text() : ''
+    const said = /<p[^>]*role="alert"[^>]*>([\s\S]*?)<\/p>/.exec(formPage)?.[1]?.replace(/<[^>]+>/g, '').trim() ?? ''
+    note(result, `"send me a new link" with the disk full: ${form.status} → "${said}"`)
+    check(result, form.status === 303 && /cannot take requests right now\. Nothing was sent/.test(said), `a person's form says clearly that nothing was done (${form.status} ${form.location}: "${said}")`)
     const health = await client.request('GET', '/api/v1/health')
     note(result, `health with the disk full: ${health.status} ${health.body}`)
     check(result, health.status === 200 || health.status === 503, `health answers (${health.status || health.error})`)
@@ -109,14 +112,6 @@ export async function diskFull(): Promise<FaultResult> {
     process.off('exit', unmount)
   }
   return result
-}
-
-/** The "send me a new link" form, posted without JavaScript; the page that comes back. */
-async function postFormPage(base: string, fields: [string, string][]): Promise<{ status: number; text: string }> {
-  const form = new FormData()
-  for (const [name, value] of [...fields, ['identifier', 'diskfull']]) form.append(name!, value!)
-  const response = await fetch(`${base}/enroll/request`, { method: 'POST', body: form, redirect: 'manual', headers: { Origin: base, 'Sec-Fetch-Site': 'same-origin' } })
-  return { status: response.status, text: await response.text() }
 }
 
 /** Moves the write-ahead log into the database file and empties it. */

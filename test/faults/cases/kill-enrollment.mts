@@ -63,7 +63,10 @@ export async function killEnrollment(): Promise<FaultResult> {
       half.push(...states.half)
       pendingSeen += states.pending.length
       note(result, `kill ${round + 1}: SIGKILL after ${finished.size - before} of ${waiting.length} activations answered; then ${states.active.length} active, ${states.pending.length} pending and resumable, ${states.half.length} half-done`)
+      const restart = performance.now()
       server = await faultEnv.start()
+      // Time to recover: from the restart until the server answers again.
+      result.recoverySeconds = Math.max(result.recoverySeconds ?? 0, (performance.now() - restart) / 1000)
     }
 
     const end = await classify(people)
