@@ -34,6 +34,8 @@ export type Config = {
   nextAuthSecret: string
   /** Requests in progress past which a new one is answered 503 at once (scripts/server/shed-load.mjs); 0: no limit. */
   maxInFlight: number
+  /** How late the event loop may run before a new request is answered 503 at once (requests waiting unread); 0: no limit. */
+  maxLagMs: number
   /** How long a mail worker's claim on a message lasts without a heartbeat: after a crash, how long its messages wait. */
   mailLeaseMs: number
   /** The first retry of a message the SMTP server did not take; each further one waits twice as long, up to an hour. */
@@ -74,6 +76,7 @@ const ZEnv = z.object({
   HOST: z.string().trim().optional(),
   TRUSTED_PROXIES: z.string().optional(),
   PORTAL_MAX_IN_FLIGHT: wholeNumber('PORTAL_MAX_IN_FLIGHT', { min: 0, max: 100_000 }).default(64),
+  PORTAL_MAX_LAG_MS: wholeNumber('PORTAL_MAX_LAG_MS', { min: 0, max: 60_000 }).default(500),
   PORTAL_MAIL_LEASE_SECONDS: wholeNumber('PORTAL_MAIL_LEASE_SECONDS', { min: 1, max: 3600 }).default(120),
   PORTAL_MAIL_RETRY_SECONDS: wholeNumber('PORTAL_MAIL_RETRY_SECONDS', { min: 1, max: 3600 }).default(30),
 })
@@ -160,6 +163,7 @@ export function parseConfig({ env }: { env: Record<string, string | undefined> }
     hashPepper,
     nextAuthSecret,
     maxInFlight: e.PORTAL_MAX_IN_FLIGHT,
+    maxLagMs: e.PORTAL_MAX_LAG_MS,
     mailLeaseMs: e.PORTAL_MAIL_LEASE_SECONDS * 1000,
     mailRetryMs: e.PORTAL_MAIL_RETRY_SECONDS * 1000,
   }

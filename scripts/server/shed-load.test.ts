@@ -67,6 +67,28 @@ describe('loadShedder', () => {
     expect(shedder.inFlight()).toBe(0)
   })
 
+  it('sheds while the event loop runs late (requests wait unread), and admits again once it has caught up', async () => {
+    const shedder = loadShedder({ maxInFlight: 0, maxLagMs: 50 })
+    const answered: number[] = []
+    const fake = () => {
+      const response = { writeHead: (status: number) => answered.push(status), end: () => {}, once: () => {} }
+      return [{ url: '/api/v1/validate' }, response] as unknown as Parameters<typeof shedder.admit>
+    }
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      expect(shedder.admit(...fake())).toBe(true)
+      // One long turn of the loop, as when thousands of requests are read at once.
+      for (const until = performance.now() + 200; performance.now() < until; );
+      expect(shedder.admit(...fake())).toBe(false)
+      expect(answered).toEqual([503])
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      expect(shedder.admit(...fake())).toBe(true)
+      expect(shedder.shed()).toBe(1)
+    } finally {
+      shedder.stop()
+    }
+  })
+
   it('has no limit at 0', async () => {
     const { shedder, base, holding, release } = await serve(0)
     const many = Array.from({ length: 20 }, () => fetch(`${base}/api/v1/health`))

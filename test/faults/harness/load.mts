@@ -109,11 +109,17 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-/** Health at saturation: the floor the other rates are derived from (as bench:validate does). */
+/**
+ * Health at saturation: the floor the other rates are derived from (as
+ * bench:validate does), counted in 200s. A quick 503 from the load shedder
+ * is the server saying it is behind (on a crowded machine, even at 32
+ * connections): it is not counted, and is no failure.
+ */
 export async function measureFloor(client: HttpClient, { seconds = 3, connections = 32 } = {}): Promise<number> {
   await closedLoop({ seconds: 1, connections, send: () => client.request('GET', '/api/v1/health') })
-  const { rate, answers } = await closedLoop({ seconds, connections, send: () => client.request('GET', '/api/v1/health') })
-  const bad = answers.filter((a) => a.status !== 200)
-  if (bad.length) throw new Error(`health answered ${bad[0]!.status || bad[0]!.error} while measuring the floor`)
-  return rate
+  const began = performance.now()
+  const { answers } = await closedLoop({ seconds, connections, send: () => client.request('GET', '/api/v1/health') })
+  const bad = answers.filter((a) => a.status !== 200 && !(a.status === 503 && a.body.includes('"error":"unavailable"')))
+  if (bad.length) throw new Error(`health answered ${bad[0]!.status || bad[0]!.error} ${bad[0]!.body} (${bad.length} of ${answers.length}) while measuring the floor`)
+  return answers.filter((a) => a.status === 200).length / ((performance.now() - began) / 1000)
 }
