@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { seedBenchTokens, passcodeSource } from '../../../scripts/bench/bench-tokens.mjs'
 import { prepareFaultEnv } from '../harness/fault-env.mjs'
+import { seedGateway } from '../harness/gateway.mjs'
 import { hiddenFields, postForm } from '../harness/form.mjs'
 import { createClient, type Answer } from '../harness/load.mjs'
 import { check, newResult, note, type FaultResult } from '../harness/report.mjs'
@@ -39,15 +39,10 @@ export async function diskFull(): Promise<FaultResult> {
   const client = createClient({ base: faultEnv.base, maxSockets: 8 })
   const filler = path.join(mountPoint, 'filler')
   try {
-    const people = await seedBenchTokens({ count: 200 })
+    const { key, nextPasscode } = await seedGateway({ people: 200 })
     const { CLI_ACTOR } = await import('../../../lib/audit')
-    const { createApiClient } = await import('../../../lib/api-clients')
     const { addUser } = await import('../../../lib/users')
-    const { key } = await createApiClient({ name: 'faults-gateway', actor: CLI_ACTOR })
     await addUser({ input: { username: 'diskfull', email: 'diskfull@example.com' }, actor: CLI_ACTOR })
-    const { disconnectDb } = await import('../../../lib/db')
-    await disconnectDb()
-    const nextPasscode = await passcodeSource(people)
     const server = await faultEnv.start()
     const answers: Answer[] = []
     let wrongAccepts = 0

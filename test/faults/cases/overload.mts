@@ -6,8 +6,8 @@
 // accepted, and latency is back to normal within seconds after the burst.
 import fs from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { passcodeSource, seedBenchTokens } from '../../../scripts/bench/bench-tokens.mjs'
 import { prepareFaultEnv } from '../harness/fault-env.mjs'
+import { seedGateway } from '../harness/gateway.mjs'
 import { createClient, measureFloor, openLoop, percentile, type Sample } from '../harness/load.mjs'
 import { NOT_ACCEPTED, rawOpenLoop, UNSENT } from '../harness/raw-load.mjs'
 import { check, newResult, note, type FaultResult } from '../harness/report.mjs'
@@ -25,13 +25,7 @@ export async function overload(): Promise<FaultResult> {
   const faultEnv = await prepareFaultEnv({ name: 'overload' })
   const steadyClient = createClient({ base: faultEnv.base, maxSockets: 64 })
   try {
-    const people = await seedBenchTokens({ count: 12_000 })
-    const { CLI_ACTOR } = await import('../../../lib/audit')
-    const { createApiClient } = await import('../../../lib/api-clients')
-    const { key } = await createApiClient({ name: 'faults-gateway', actor: CLI_ACTOR })
-    const { disconnectDb } = await import('../../../lib/db')
-    await disconnectDb()
-    const nextPasscode = await passcodeSource(people)
+    const { people, key, nextPasscode } = await seedGateway({ people: 12_000 })
     const server = await faultEnv.start()
     const auth = { Authorization: `Bearer ${key}` }
 

@@ -5,8 +5,9 @@
 // hangs; once it is back, the same server recovers within a few seconds;
 // no wrong or replayed passcode is ever accepted, and no valid one is
 // rejected (an outage must not count as a failed sign-in).
-import { seedBenchTokens, passcodeSource, type BenchPerson } from '../../../scripts/bench/bench-tokens.mjs'
+import type { BenchPerson } from '../../../scripts/bench/bench-tokens.mjs'
 import { prepareFaultEnv } from '../harness/fault-env.mjs'
+import { seedGateway } from '../harness/gateway.mjs'
 import { createClient, measureFloor, openLoop, percentile, type Answer } from '../harness/load.mjs'
 import { startPostgres } from '../harness/postgres.mjs'
 import { check, newResult, note, type FaultResult } from '../harness/report.mjs'
@@ -31,14 +32,9 @@ export async function postgresRestart(): Promise<FaultResult> {
   try {
     // People who finished enrollment: the valid passcodes come from these;
     // a separate group takes the wrong PINs (they may lock: still rejects).
-    const people = await seedBenchTokens({ count: 6000 })
+    const { people, key, nextPasscode } = await seedGateway({ people: 6000 })
+    // Taken out before any valid passcode is drawn: the source skips no one it still holds.
     const guessed = people.splice(0, 500)
-    const { CLI_ACTOR } = await import('../../../lib/audit')
-    const { createApiClient } = await import('../../../lib/api-clients')
-    const { key } = await createApiClient({ name: 'faults-gateway', actor: CLI_ACTOR })
-    const { disconnectDb } = await import('../../../lib/db')
-    await disconnectDb()
-    const nextPasscode = await passcodeSource(people)
     const server = await faultEnv.start()
 
     const floor = await measureFloor(client)

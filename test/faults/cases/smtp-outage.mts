@@ -4,8 +4,8 @@
 // second), every message arrives exactly once; health reports mail as
 // "degraded" during the outage and "ok" after it, while the database stays
 // "ok" and health stays 200; validate, meanwhile, is as fast as before.
-import { seedBenchTokens, passcodeSource } from '../../../scripts/bench/bench-tokens.mjs'
 import { prepareFaultEnv } from '../harness/fault-env.mjs'
+import { seedGateway } from '../harness/gateway.mjs'
 import { createClient, measureFloor, openLoop, percentile, type Sample } from '../harness/load.mjs'
 import { compareWithOutbox, inviteNewUsers, startMailSink } from '../harness/mail.mjs'
 import { check, newResult, note, type FaultResult } from '../harness/report.mjs'
@@ -28,11 +28,7 @@ export async function smtpOutage(): Promise<FaultResult> {
   })
   const client = createClient({ base: faultEnv.base, maxSockets: 64 })
   try {
-    const people = await seedBenchTokens({ count: 2000 })
-    const { CLI_ACTOR } = await import('../../../lib/audit')
-    const { createApiClient } = await import('../../../lib/api-clients')
-    const { key } = await createApiClient({ name: 'faults-gateway', actor: CLI_ACTOR })
-    const nextPasscode = await passcodeSource(people)
+    const { key, nextPasscode } = await seedGateway({ people: 2000 })
     const server = await faultEnv.start()
     const auth = { Authorization: `Bearer ${key}` }
     let wrongAccepts = 0

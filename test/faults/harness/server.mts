@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
+import { leafProcess, rssOf } from '../../../scripts/bench/process-stats.mjs'
 import { waitFor } from './wait.mjs'
 
 export async function freePort(): Promise<number> {
@@ -68,31 +69,25 @@ export async function startPortal({ env, port, logFile, timeoutMs = 120_000 }: {
     },
     { timeoutMs, what: `the portal to answer on ${base}` },
   )
-  const serverPid = leafProcess(child.pid!)
+  const serverPid = leafProcess(child.pid!)!
   const gone = async (pid: number) => waitFor(() => !isAlive(pid), { timeoutMs: 30_000, what: `process ${pid} to end` })
+  // A signal to the whole process group (launcher, CLI, server); resolves once they are gone.
+  const end = async (signal: 'SIGKILL' | 'SIGTERM') => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // already gone
+    }
+    await gone(serverPid)
+    await gone(child.pid!)
+  }
   return {
     base,
     serverPid,
     rss: () => rssOf(serverPid),
     exitedWith: () => ended ?? (isAlive(serverPid) ? null : 'the HTTP server process is gone'),
-    async kill() {
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {
-        // already gone
-      }
-      await gone(serverPid)
-      await gone(child.pid!)
-    },
-    async stop() {
-      try {
-        process.kill(-child.pid!, 'SIGTERM')
-      } catch {
-        // already gone
-      }
-      await gone(serverPid)
-      await gone(child.pid!)
-    },
+    kill: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
   }
 }
 
@@ -103,32 +98,5 @@ function isAlive(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
   } catch {
     return false
-  }
-}
-
-// bin/portal.mjs → the CLI → scripts/server/start.mjs: the server is the deepest descendant.
-function leafProcess(pid: number): number {
-  const children = new Map<number, number[]>()
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // gone meanwhile
-    }
-  }
-  let leaf = pid
-  for (let next = children.get(leaf); next?.length; next = children.get(leaf)) leaf = next[next.length - 1]!
-  return leaf
-}
-
-function rssOf(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-    return kb ? Number(kb) * 1024 : null
-  } catch {
-    return null
   }
 }
