@@ -51,6 +51,13 @@ export function createClient({ base, maxSockets = 64, timeoutMs = 15_000 }: { ba
   }
 }
 
+/**
+ * The load shedder's 503 ("busy", scripts/server/shed-load.mjs): the server
+ * protecting itself on a crowded machine, not the fault under test. Counted
+ * as a client error; judged by the overload case.
+ */
+export const isShed = (body: string): boolean => body.includes('The portal is busy')
+
 export type Sample = { due: number; latency: number; status: number; error?: string }
 
 /** `connections` loops, each sending its next request when the last was answered. Returns answers per second. */
