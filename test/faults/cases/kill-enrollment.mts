@@ -65,10 +65,12 @@ export async function killEnrollment(): Promise<FaultResult> {
         }
         break
       }
-      // A random moment: once between 1 and half of this round's answers are back.
+      // A random moment: once between 1 and half of this round's answers are back
+      // (any answer: on a crowded machine some are "busy" 503s).
       const before = finished.size
+      const answeredBefore = answers.length
       const after = 1 + Math.floor(Math.random() * Math.max(1, Math.floor(waiting.length / 2)))
-      await waitFor(() => finished.size - before >= after, { timeoutMs: 60_000, what: `${after} activations` })
+      await waitFor(() => answers.length - answeredBefore >= after, { timeoutMs: 60_000, what: `${after} answers` })
       await server.kill()
       await Promise.all(activate)
       const states = await classify(people)
