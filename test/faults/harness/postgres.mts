@@ -6,14 +6,6 @@ import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 
-const PG_ENV = {
-  ...process.env,
-  PGPORT: process.env.FAULTS_PGPORT ?? '55452',
-  PGDATA_DIR: path.join(os.tmpdir(), `token-portal-faults-pg-${process.env.FAULTS_PGPORT ?? '55452'}`),
-}
-
-const script = (command: 'start' | 'stop' | 'down' | 'up') => execFileSync('bash', ['scripts/ci/postgres.sh', command], { env: PG_ENV, encoding: 'utf8' }).trim()
-
 export type PostgresCluster = {
   /** A fresh database on the cluster, by name; its URL. */
   createDatabase(name: string): string
@@ -25,22 +17,42 @@ export type PostgresCluster = {
   remove(): void
 }
 
+// Below Linux's ephemeral range (32768–60999): the suite's own thousands of
+// client connections take local ports from that range, and one of them on
+// the cluster's port stops PostgreSQL from binding it.
+const randomPort = () => 20_000 + Math.floor(Math.random() * 10_000)
+
 export function startPostgres(): PostgresCluster {
-  const admin = script('start')
-  let removed = false
-  const remove = () => {
-    if (removed) return
-    removed = true
-    script('stop')
+  let lastError: unknown
+  // FAULTS_PGPORT fixes the port; otherwise a port that is taken is retried with another.
+  for (let attempt = 0; attempt < (process.env.FAULTS_PGPORT ? 1 : 3); attempt++) {
+    const port = process.env.FAULTS_PGPORT ?? String(randomPort())
+    const env = { ...process.env, PGPORT: port, PGDATA_DIR: path.join(os.tmpdir(), `token-portal-faults-pg-${port}`) }
+    const script = (command: 'start' | 'stop' | 'down' | 'up') => execFileSync('bash', ['scripts/ci/postgres.sh', command], { env, encoding: 'utf8' }).trim()
+    let admin: string
+    try {
+      admin = script('start')
+    } catch (error) {
+      lastError = error
+      script('stop')
+      continue
+    }
+    let removed = false
+    const remove = () => {
+      if (removed) return
+      removed = true
+      script('stop')
+    }
+    process.on('exit', remove)
+    return {
+      createDatabase(name) {
+        execFileSync('psql', [admin, '-qXc', `CREATE DATABASE "${name}"`])
+        return `${admin.replace(/\/postgres$/, '')}/${name}`
+      },
+      down: () => void script('down'),
+      up: () => void script('up'),
+      remove,
+    }
   }
-  process.on('exit', remove)
-  return {
-    createDatabase(name) {
-      execFileSync('psql', [admin, '-qXc', `CREATE DATABASE "${name}"`])
-      return `${admin.replace(/\/postgres$/, '')}/${name}`
-    },
-    down: () => void script('down'),
-    up: () => void script('up'),
-    remove,
-  }
+  throw lastError
 }
