@@ -17,7 +17,16 @@ export async function startSmtpSink({
   refuse?: () => boolean
   /** Answer each message this much later, like a slow relay. */
   delayMs?: number
-} = {}): Promise<{ port: number; close: () => Promise<void> }> {
+} = {}): Promise<{
+  port: number
+  close: () => Promise<void>
+  /** Open SMTP connections (the fault suite waits for a killed client's to close). */
+  connections: () => number
+  /** An outage: stops listening (connections are refused) and drops every open connection. */
+  refuseConnections: () => Promise<void>
+  /** Listens again on the same port. */
+  acceptConnections: () => Promise<void>
+}> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -45,16 +54,37 @@ export async function startSmtpSink({
       })
     },
   })
+  // A client killed mid-conversation resets its connection: a real mail
+  // server shrugs that off, and so must the sink (unheard, it would crash).
+  server.on('error', () => undefined)
   // Answer each command at once: with Nagle's algorithm, small replies meet
   // the client's delayed ACK and every message waits ~40 ms.
-  server.server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => resolve())
+  const sockets = new Set<import('node:net').Socket>()
+  server.server.on('connection', (socket: import('node:net').Socket) => {
+    socket.setNoDelay(true)
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
   })
+  const listen = (on: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject)
+      server.server.listen(on, '127.0.0.1', () => {
+        server.server.off('error', reject)
+        resolve()
+      })
+    })
+  await listen(port)
   const address = server.server.address()
+  const boundPort = typeof address === 'object' && address ? address.port : port
   return {
-    port: typeof address === 'object' && address ? address.port : port,
+    port: boundPort,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    connections: () => sockets.size,
+    async refuseConnections() {
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()))
+      for (const socket of sockets) socket.destroy()
+      await closed
+    },
+    acceptConnections: () => listen(boundPort),
   }
 }

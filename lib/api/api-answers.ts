@@ -24,3 +24,8 @@ export function badRequestAnswer(message: string): Response {
 export function rateLimitedAnswer(retryAfterSeconds: number | undefined): Response {
   return errorAnswer(429, { error: 'rate_limited', message: 'Too many requests; retry later' }, { 'Retry-After': String(retryAfterSeconds ?? 60) })
 }
+
+/** The database is unreachable or full (or the server is over capacity): nothing was decided; a gateway should fail over. */
+export function unavailableAnswer(retryAfterSeconds = 5): Response {
+  return errorAnswer(503, { error: 'unavailable', message: 'The portal cannot answer right now; retry in a moment' }, { 'Retry-After': String(retryAfterSeconds) })
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { described } from './api-docs'
-import { ZBadRequest, ZCheckAnswer, ZHealthAnswer, ZRateLimited, ZUnauthorized, ZValidateAnswer, ZValidateRequest } from './api-schemas'
+import { ZBadRequest, ZCheckAnswer, ZHealthAnswer, ZRateLimited, ZUnauthorized, ZUnavailable, ZValidateAnswer, ZValidateRequest } from './api-schemas'
 
 // Every route under app/api/v1, as the OpenAPI document describes it. A
 // route file without an entry here fails test/api-routes-described.test.ts.
@@ -28,6 +28,11 @@ const RATE_LIMITED: ApiResponseSpec = {
   description: 'Too many requests.',
   schema: ZRateLimited,
   headers: { 'Retry-After': { description: 'Seconds to wait before the next request can succeed.', schema: { type: 'integer', minimum: 1 } } },
+}
+const UNAVAILABLE: ApiResponseSpec = {
+  description: 'The database is unreachable or full, or the portal is over capacity: nothing was decided or used up.',
+  schema: ZUnavailable,
+  headers: { 'Retry-After': { description: 'Seconds to wait before trying this portal again.', schema: { type: 'integer', minimum: 1 } } },
 }
 const SERVER_ERROR: ApiResponseSpec = {
   description: 'The portal failed (for instance, its database is unreachable). No body to rely on: retry, or fail over to another portal instance.',
@@ -64,6 +69,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       '400': { description: 'Not a request this route can take.', schema: ZBadRequest },
       '401': UNAUTHORIZED,
       '429': RATE_LIMITED,
+      '503': UNAVAILABLE,
       '5XX': SERVER_ERROR,
     },
   },
@@ -75,7 +81,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     description:
       "A gateway's \"check connection\": proves that the URL reaches the portal and that the API key is valid, and tells the portal's time and version. Compare serverTime with the gateway's clock: TOTP codes follow the clock. Counted per API key like validation (120,000 a minute), on a counter of its own.",
     authenticated: true,
-    responses: { '200': { description: 'Connected, and the key is valid.', schema: ZCheckAnswer }, '401': UNAUTHORIZED, '429': RATE_LIMITED, '5XX': SERVER_ERROR },
+    responses: { '200': { description: 'Connected, and the key is valid.', schema: ZCheckAnswer }, '401': UNAUTHORIZED, '429': RATE_LIMITED, '503': UNAVAILABLE, '5XX': SERVER_ERROR },
   },
   {
     method: 'get',

@@ -26,7 +26,11 @@ const apiError = <const Code extends string>(code: Code, description: string) =>
 export const ZBadRequest = apiError('bad_request', 'The body is not JSON, is over 8 KB, or does not have the fields and types above.')
 export const ZUnauthorized = apiError('unauthorized', 'The Authorization header is missing, or its API key is unknown or revoked.')
 export const ZRateLimited = apiError('rate_limited', 'Too many requests: wait the number of seconds in Retry-After.')
-export type TApiError = z.infer<typeof ZBadRequest> | z.infer<typeof ZUnauthorized> | z.infer<typeof ZRateLimited>
+export const ZUnavailable = apiError(
+  'unavailable',
+  'The portal cannot decide right now (its database is unreachable or full, or it is over capacity): nothing was decided or used up. Retry after Retry-After seconds, or fail over to another portal instance.',
+)
+export type TApiError = z.infer<typeof ZBadRequest> | z.infer<typeof ZUnauthorized> | z.infer<typeof ZRateLimited> | z.infer<typeof ZUnavailable>
 
 export const ZValidateAnswer = described(
   z.union([
@@ -57,7 +61,9 @@ export const ZHealthAnswer = described(
   z.strictObject({
     status: described(z.enum(['ok', 'unavailable']), { description: 'ok when the portal can answer validation requests.' }),
     database: described(z.enum(['ok', 'unreachable']), { description: 'Whether the database answered.' }),
-    mail: described(z.enum(['ok', 'outbox']), { description: 'ok: mail goes out over SMTP_URL; outbox: it stays in the local outbox (no SMTP_URL).' }),
+    mail: described(z.enum(['ok', 'outbox', 'degraded']), {
+      description: 'ok: mail goes out over SMTP_URL; degraded: the SMTP server refused or failed a delivery and messages wait for a retry; outbox: it stays in the local outbox (no SMTP_URL).',
+    }),
   }),
   { description: 'Whether the portal can serve.' },
 )

@@ -1,4 +1,4 @@
-export { badRequestAnswer, apiAnswer, rateLimitedAnswer, unauthorizedAnswer } from './api-answers'
+export { badRequestAnswer, apiAnswer, rateLimitedAnswer, unauthorizedAnswer, unavailableAnswer } from './api-answers'
 export { apiDocs, described, type ApiDocsMeta } from './api-docs'
 export { API_OPERATIONS, ZOpenApiDocument, type ApiOperation, type ApiResponseSpec } from './api-operations'
 export * from './api-schemas'

@@ -29,6 +29,25 @@ describe('parseConfig', () => {
     expect(config.mailPreview).toBe(true)
     expect(config.trustedProxies).toEqual([])
     expect(config.hashPepper).toHaveLength(32)
+    expect(config.maxInFlight).toBe(64)
+    expect(config.maxLagMs).toBe(0)
+    expect(config.mailLeaseMs).toBe(120_000)
+    expect(config.mailRetryMs).toBe(30_000)
+  })
+
+  it('reads the load-shedding limit and the mail lease and retry delay, and names a bad one', () => {
+    const config = parseConfig({ env: { ...secrets(), PORTAL_MAX_IN_FLIGHT: '0', PORTAL_MAX_LAG_MS: '250', PORTAL_MAIL_LEASE_SECONDS: '3', PORTAL_MAIL_RETRY_SECONDS: '1' } })
+    expect(config).toMatchObject({ maxInFlight: 0, maxLagMs: 250, mailLeaseMs: 3000, mailRetryMs: 1000 })
+    for (const [name, bad] of [
+      ['PORTAL_MAX_IN_FLIGHT', '-1'],
+      ['PORTAL_MAX_IN_FLIGHT', 'lots'],
+      ['PORTAL_MAX_LAG_MS', '-5'],
+      ['PORTAL_MAIL_LEASE_SECONDS', '0'],
+      ['PORTAL_MAIL_LEASE_SECONDS', '1.5'],
+      ['PORTAL_MAIL_RETRY_SECONDS', '7200'],
+    ] as const) {
+      expect(errorOf({ ...secrets(), [name]: bad }).message).toMatch(new RegExp(`^${name} must be`))
+    }
   })
 
   it('selects PostgreSQL from the URL and strips a trailing slash from APP_URL', () => {

@@ -32,6 +32,22 @@ export type Config = {
   keyring: Keyring
   hashPepper: Buffer
   nextAuthSecret: string
+  /** Requests in progress past which a new one is answered 503 at once (scripts/server/shed-load.mjs); 0: no limit. */
+  maxInFlight: number
+  /** How late the event loop may run before a new request is answered 503 at once (requests waiting unread); 0: no limit. */
+  maxLagMs: number
+  /** How long a mail worker's claim on a message lasts without a heartbeat: after a crash, how long its messages wait. */
+  mailLeaseMs: number
+  /** The first retry of a message the SMTP server did not take; each further one waits twice as long, up to an hour. */
+  mailRetryMs: number
+}
+
+function wholeNumber(name: string, { min, max }: { min: number; max: number }) {
+  return z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be between ${min} and ${max}`)
+    .max(max, `${name} must be between ${min} and ${max}`)
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
@@ -59,6 +75,10 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   HOST: z.string().trim().optional(),
   TRUSTED_PROXIES: z.string().optional(),
+  PORTAL_MAX_IN_FLIGHT: wholeNumber('PORTAL_MAX_IN_FLIGHT', { min: 0, max: 100_000 }).default(64),
+  PORTAL_MAX_LAG_MS: wholeNumber('PORTAL_MAX_LAG_MS', { min: 0, max: 60_000 }).default(0),
+  PORTAL_MAIL_LEASE_SECONDS: wholeNumber('PORTAL_MAIL_LEASE_SECONDS', { min: 1, max: 3600 }).default(120),
+  PORTAL_MAIL_RETRY_SECONDS: wholeNumber('PORTAL_MAIL_RETRY_SECONDS', { min: 1, max: 3600 }).default(30),
 })
 
 export function isLocalUrl(appUrl: string): boolean {
@@ -142,6 +162,10 @@ export function parseConfig({ env }: { env: Record<string, string | undefined> }
     keyring,
     hashPepper,
     nextAuthSecret,
+    maxInFlight: e.PORTAL_MAX_IN_FLIGHT,
+    maxLagMs: e.PORTAL_MAX_LAG_MS,
+    mailLeaseMs: e.PORTAL_MAIL_LEASE_SECONDS * 1000,
+    mailRetryMs: e.PORTAL_MAIL_RETRY_SECONDS * 1000,
   }
 }
 

@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import type BetterSqlite3 from 'better-sqlite3'
 import { PrismaClient } from '@/generated/prisma/client'
 import { PrismaClient as PostgresPrismaClient } from '@/generated/prisma-pg/client'
-import { closeHotSql, SQLITE_PRAGMAS } from './hot-sql'
+import { closeHotSql, POSTGRES_CONNECT_TIMEOUT_MS, SQLITE_PRAGMAS } from './hot-sql'
 import { serializeSqliteAdapter } from './serialize-sqlite-adapter'
 import { databaseKind, ensureSqliteDirectory, resolveDatabaseUrl, sqliteFilePath } from './database-url'
 
@@ -15,7 +15,7 @@ export function createDbClient({ url }: { url: string }): Db {
   if (databaseKind(url) === 'postgresql') {
     // The client generated from prisma/postgres/schema.prisma, the same
     // datamodel derived for PostgreSQL: its API is the SQLite client's.
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS }) }) as unknown as PrismaClient
   }
   ensureSqliteDirectory(url)
   // busy timeout: the CLI and the server may write the same file at once.

@@ -136,8 +136,16 @@ const postgresTypes = {
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
 
+export const POSTGRES_CONNECT_TIMEOUT_MS = 3000
+
 export function createPostgresHotSql(url: string): HotSql {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: postgresTypes })
+  // connectionTimeoutMillis: a database that does not answer costs a request
+  // a few seconds at most, never a hang (the gateway then fails over).
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: postgresTypes, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS })
+  // An idle connection whose server went away (a restart, a failover) emits
+  // 'error' on the pool; unheard, that error would crash the whole server.
+  // The pool drops that connection by itself and the next query opens a new one.
+  pool.on('error', () => undefined)
   const numbered = (text: string) => {
     let n = 0
     return text.replace(/\?/g, () => `$${++n}`)

@@ -1,4 +1,5 @@
 export { createDbClient, disconnectDb, getDb, type Db } from './client'
 export { getHotSql, joinSql, sql, type HotSql, type Sql, type SqlValue } from './hot-sql'
 export { checkDatabase } from './check-database'
+export { isDatabaseUnavailable } from './is-database-unavailable'
 export { databaseKind, resolveDatabaseUrl, DEFAULT_DATABASE_URL, type DatabaseKind } from './database-url'

@@ -19,6 +19,9 @@ export type TEnrollmentLinkRequest = z.input<typeof ZEnrollmentLinkRequest>
 
 // Per account: a person rarely needs more than a couple of links an hour.
 // Per client address: generous, since many people can share one office NAT.
+/** What a person sees when their request cannot be recorded (the database is full or unreachable). */
+export const UNAVAILABLE_MESSAGE = 'The portal cannot take requests right now. Nothing was sent; please try again in a few minutes.'
+
 export const REQUEST_LIMITS = {
   account: { limit: 3, windowSeconds: 3600 },
   address: { limit: 30, windowSeconds: 900 },

@@ -28,7 +28,13 @@ export function createSmtpTransport({ smtpUrl, maxConnections = 10 }: { smtpUrl:
     getSocket(options: { host?: string; port?: number }, callback: (error: Error | null, socket?: { connection: net.Socket }) => void) {
       const socket = net.connect({ host: options.host ?? 'localhost', port: options.port ?? 25 })
       socket.setNoDelay(true)
-      const fail = (error: Error) => callback(error)
+      // Never hand nodemailer's pool an error from here: it then fails the
+      // message but keeps the dead pool slot, busy for ever, so after
+      // maxConnections refused connections (an SMTP outage) every later send
+      // waits for good, even once the server is back. Instead let it open the
+      // connection itself (without TCP_NODELAY, for this one attempt): its own
+      // failure frees the slot and fails the message as it should.
+      const fail = () => callback(null)
       socket.once('error', fail)
       socket.once('connect', () => {
         socket.off('error', fail) // from here on nodemailer handles the socket's errors

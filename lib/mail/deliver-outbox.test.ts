@@ -1,3 +1,4 @@
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setUpTempDatabase } from '@/test/temp-database'
 import { startSmtpSink, type SinkMessage } from '@/test/smtp-sink'
@@ -42,6 +43,15 @@ async function queue(count: number, prefix: string) {
   })
 }
 
+/** A port nothing listens on: connections to it are refused. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
 const countById = (prefix: string) => {
   const counts = new Map<string, number>()
   for (const m of received.filter((r) => r.to[0]?.startsWith(prefix))) counts.set(m.messageId ?? '', (counts.get(m.messageId ?? '') ?? 0) + 1)
@@ -61,9 +71,11 @@ describe('deliverOutbox', () => {
     expect((await deliverOutbox({ transport, now })).claimed).toBe(0)
 
     refusing = false
-    // A refused message is tried again once its back-off (30 s) has passed
-    // and the lease of the failed attempt has run out (2 min).
-    clock += 121_000
+    // A refused message was certainly not taken: it is tried again once its
+    // back-off (30 s) has passed, without waiting for its lease (2 min).
+    clock += 29_000
+    expect((await deliverOutbox({ transport, now })).claimed).toBe(0)
+    clock += 2_000
     const second = await deliverOutbox({ transport, now })
     expect(second).toMatchObject({ claimed: 20, sent: 20, retrying: 0 })
     clock += 3600_000
@@ -173,6 +185,20 @@ describe('deliverOutbox', () => {
     expect(await a).toMatchObject({ claimed: 1, sent: 0, retrying: 1 })
     expect(await db.outboxMessage.findFirstOrThrow({ where: { to: 'late0@example.com' } })).toMatchObject({ status: 'SENT', leaseOwner: null })
     expect(await db.auditEvent.count({ where: { action: 'mail.deferred', subjectLabel: 'late0@example.com' } })).toBe(0)
+  })
+
+  it('retries after the back-off alone when the SMTP server refuses connections, with the configured delay', async () => {
+    await queue(3, 'outage')
+    const down = createSmtpTransport({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}` })
+    let clock = Date.now()
+    const now = () => new Date(clock)
+    const first = await deliverOutbox({ transport: down, now, retryMs: 1000 })
+    down.close()
+    expect(first).toMatchObject({ claimed: 3, sent: 0, retrying: 3 })
+    const rows = await getDb().outboxMessage.findMany({ where: { to: { startsWith: 'outage' } } })
+    expect(rows.every((r) => r.status === 'QUEUED' && r.attempts === 1 && r.leaseUntil === null && /ECONNREFUSED/.test(r.lastResponse ?? ''))).toBe(true)
+    clock += 1000
+    expect(await deliverOutbox({ transport, now, retryMs: 1000 })).toMatchObject({ claimed: 3, sent: 3 })
   })
 
   it('gives up after the last attempt and keeps the server’s answer', async () => {

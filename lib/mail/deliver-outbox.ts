@@ -7,18 +7,28 @@ import type { MailTransport } from './create-transport'
 import { readMailBody } from './read-mail-body'
 
 export const MAX_ATTEMPTS = 8
-const FLUSH_EVERY = 20
-const LEASE_MS = 2 * 60_000
+/** Accepted messages recorded per commit: with the lanes below, how many a kill at the wrong instant can send twice. */
+export const FLUSH_EVERY = 20
 
-/** 30 s, 1 min, 2 min … capped at one hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(attempts - 1, 0), 60 * 60_000)
+/** 30 s (PORTAL_MAIL_RETRY_SECONDS), 1 min, 2 min … capped at one hour. */
+export function retryDelayMs(attempts: number, firstMs = 30_000): number {
+  return Math.min(firstMs * 2 ** Math.max(attempts - 1, 0), 60 * 60_000)
 }
 
 /** SMTP 5xx is a permanent refusal (bad address, policy): retrying will not help. */
 function isPermanent(error: unknown): boolean {
   const code = (error as { responseCode?: number }).responseCode
   return typeof code === 'number' && code >= 500 && code < 600
+}
+
+/**
+ * The server certainly did not take the message: it answered with a refusal
+ * (4xx/5xx), or no connection could be opened at all. Then the retry needs
+ * to wait only for its back-off, not for the lease to run out.
+ */
+export function wasNotTaken(error: unknown): boolean {
+  const e = error as { responseCode?: unknown; code?: unknown; message?: unknown }
+  return typeof e.responseCode === 'number' || e.code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String(e.message ?? ''))
 }
 
 function describe(error: unknown): string {
@@ -42,7 +52,8 @@ export type DeliveryReport = { claimed: number; sent: number; retrying: number; 
  *   answer can never overwrite another worker's outcome;
  * - a failed send keeps its lease until it runs out: when the answer was a
  *   timeout the server may have taken the message, and it is tried again
- *   only after the lease has expired (and the back-off has passed).
+ *   only after the lease has expired (and the back-off has passed); a
+ *   refusal or a refused connection (wasNotTaken) waits for the back-off only.
  * A worker that dies mid-batch leaves leases that expire; the messages are
  * then taken again, with the same Message-ID.
  */
@@ -51,7 +62,8 @@ export async function deliverOutbox({
   workerId = randomUUID(),
   batchSize = 100,
   concurrency = 10,
-  leaseMs = LEASE_MS,
+  leaseMs = getConfig().mailLeaseMs,
+  retryMs = getConfig().mailRetryMs,
   now = () => new Date(),
 }: {
   transport: MailTransport
@@ -59,6 +71,8 @@ export async function deliverOutbox({
   batchSize?: number
   concurrency?: number
   leaseMs?: number
+  /** The first retry's delay; see retryDelayMs. */
+  retryMs?: number
   now?: () => Date
 }): Promise<DeliveryReport> {
   const db = getDb()
@@ -152,7 +166,8 @@ export async function deliverOutbox({
               status: giveUp ? 'FAILED' : 'QUEUED',
               attempts,
               lastResponse: describe(error),
-              nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts)),
+              nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts, retryMs)),
+              ...(wasNotTaken(error) ? { leaseUntil: null } : {}),
               leaseOwner: null,
             },
           })

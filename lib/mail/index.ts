@@ -5,3 +5,4 @@ export { prepareEmail, queueEmail, queueEmails, type MailBody, type PreparedEmai
 export { getOutboxMessage, listOutbox } from './list-outbox'
 export { readMailBody } from './read-mail-body'
 export { startMailWorker } from './run-mail-worker'
+export { checkMailDelivery } from './check-mail-delivery'

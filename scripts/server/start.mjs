@@ -7,12 +7,17 @@
 //   client sent, which let anyone choose their address for rate limits and
 //   the audit log;
 // - it listens on each address of PORTAL_LISTEN: loopback only in
-//   quick-start mode, where /dev/mail may show live links.
+//   quick-start mode, where /dev/mail may show live links;
+// - it sheds load (shed-load.mjs): past PORTAL_MAX_IN_FLIGHT requests in
+//   progress, or with the event loop PORTAL_MAX_LAG_MS behind, a new one is
+//   answered 503 at once instead of waiting in a queue that grows for as
+//   long as the overload lasts.
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import next from 'next'
 import { clientAddressResolver } from './client-address.mjs'
+import { loadShedder } from './shed-load.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const dev = process.argv.includes('--dev')
@@ -24,7 +29,13 @@ const handle = app.getRequestHandler()
 await app.prepare()
 
 const clientAddress = clientAddressResolver(process.env.TRUSTED_PROXIES ?? '')
+// Not while developing: the first request to each page waits for it to compile.
+const shedder = loadShedder({
+  maxInFlight: dev ? 0 : Number(process.env.PORTAL_MAX_IN_FLIGHT ?? 64),
+  maxLagMs: dev ? 0 : Number(process.env.PORTAL_MAX_LAG_MS ?? 0),
+})
 const onRequest = (request, response) => {
+  if (!shedder.admit(request, response)) return
   request.headers['x-forwarded-for'] = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'])
   handle(request, response)
 }

@@ -38,6 +38,8 @@ export async function runServe(args: string[], out: Output): Promise<void> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? config.appUrl,
     PORT: String(config.port),
     PORTAL_LISTEN: config.listenHosts.join(','),
+    PORTAL_MAX_IN_FLIGHT: String(config.maxInFlight),
+    PORTAL_MAX_LAG_MS: String(config.maxLagMs),
   }
   const where =
     config.mode === 'quick-start'

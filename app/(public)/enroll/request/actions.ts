@@ -2,7 +2,8 @@
 
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { requestEnrollmentLink } from '@/lib/enrollment'
+import { isDatabaseUnavailable } from '@/lib/db'
+import { requestEnrollmentLink, UNAVAILABLE_MESSAGE } from '@/lib/enrollment'
 import { isAppError } from '@/lib/errors'
 import { requestContext } from '@/lib/http'
 
@@ -17,6 +18,8 @@ export async function requestLinkAction(formData: FormData): Promise<void> {
     })
   } catch (error) {
     if (isAppError(error)) redirect(`/enroll/request?error=${encodeURIComponent(error.message)}`)
+    // The database is full or away: say so on the form, not with a bare 500.
+    if (isDatabaseUnavailable(error)) redirect(`/enroll/request?error=${encodeURIComponent(UNAVAILABLE_MESSAGE)}`)
     throw error
   }
   redirect('/enroll/request/sent')

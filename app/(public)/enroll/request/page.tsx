@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { RequestLinkForm } from '@/components/request-link-form'
 import { card } from '@/components/ui'
+import { UNAVAILABLE_MESSAGE } from '@/lib/enrollment'
 import { getSettings } from '@/lib/settings'
 import { requestLinkAction } from './actions'
 
@@ -22,7 +23,7 @@ export default async function RequestLinkPage({ searchParams }: { searchParams: 
             Enter your username or email address. If it matches an account, we will email that account a new link to set up
             your token. A link you already have keeps working until it expires.
           </p>
-          <RequestLinkForm action={requestLinkAction} submitLabel="Send me a new link" error={error && KNOWN_ERROR.test(error) ? error : undefined} />
+          <RequestLinkForm action={requestLinkAction} submitLabel="Send me a new link" error={error && (KNOWN_ERROR.test(error) || error === UNAVAILABLE_MESSAGE) ? error : undefined} />
         </>
       ) : (
         <p className="mt-3 text-slate-700">

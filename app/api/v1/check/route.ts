@@ -1,5 +1,6 @@
-import { apiAnswer, checkConnection, rateLimitedAnswer, unauthorizedAnswer } from '@/lib/api'
+import { apiAnswer, checkConnection, rateLimitedAnswer, unauthorizedAnswer, unavailableAnswer } from '@/lib/api'
 import { authenticateApiClient } from '@/lib/api-clients'
+import { isDatabaseUnavailable } from '@/lib/db'
 import { isAppError } from '@/lib/errors'
 
 export const dynamic = 'force-dynamic'
@@ -8,12 +9,14 @@ export const dynamic = 'force-dynamic'
 // portal, the key is valid, and here are our clock and version. Authorize →
 // act → respond; the 401 is validate's, so a gateway meets one shape.
 export async function GET(request: Request) {
-  const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
-  if (!client) return unauthorizedAnswer()
   try {
+    const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
+    if (!client) return unauthorizedAnswer()
     return apiAnswer(200, await checkConnection({ client }))
   } catch (error) {
     if (isAppError(error) && error.code === 'RATE_LIMITED') return rateLimitedAnswer(error.retryAfterSeconds)
+    // The database is down or full: the gateway should see this portal as down, as with validate.
+    if (isDatabaseUnavailable(error)) return unavailableAnswer()
     throw error
   }
 }

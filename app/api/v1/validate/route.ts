@@ -1,5 +1,6 @@
-import { apiAnswer, badRequestAnswer, rateLimitedAnswer, unauthorizedAnswer, type TValidateAnswer } from '@/lib/api'
+import { apiAnswer, badRequestAnswer, rateLimitedAnswer, unauthorizedAnswer, unavailableAnswer, type TValidateAnswer } from '@/lib/api'
 import { authenticateApiClient } from '@/lib/api-clients'
+import { isDatabaseUnavailable } from '@/lib/db'
 import { isAppError } from '@/lib/errors'
 import { readBoundedJson, requestContext } from '@/lib/http'
 import { parseClientIp, validatePasscode, ZValidateRequest } from '@/lib/validate'
@@ -7,12 +8,22 @@ import { parseClientIp, validatePasscode, ZValidateRequest } from '@/lib/validat
 // POST /api/v1/validate — the gateway contract (README, "Connecting a gateway";
 // described in lib/api/api-operations.ts). Authorize → validate → act →
 // respond. Every rejection has the same body, whatever the reason; the reason
-// is in the audit log only.
+// is in the audit log only. A database that is down or full is a 503 (the
+// gateway fails over), never a reject and never a hanging request.
 
 const ACCEPT: TValidateAnswer = { result: 'accept' }
 const REJECT: TValidateAnswer = { result: 'reject', message: 'Access denied' }
 
 export async function POST(request: Request) {
+  try {
+    return await decide(request)
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return unavailableAnswer()
+    throw error
+  }
+}
+
+async function decide(request: Request): Promise<Response> {
   const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
   if (!client) return unauthorizedAnswer()
 
