@@ -127,6 +127,7 @@ test('[HELPDESK] lost phone, then a new one: mark lost, send a new enrollment em
   await expect(page.getByRole('status').filter({ hasText: 'disabled' })).toHaveText('The token was disabled. The user was told by email.')
   expect((await validate(request, key, { username: person.username, passcode: `4827${person.next()}` })).body).toMatchObject({ result: 'reject' })
   await act(page, { action: 'Enable', token: tokenName(person), confirm: 'Enable', heading: /^Enable the token/ })
+  await expect(page.getByRole('status').filter({ hasText: 'enabled' })).toHaveText('The token was enabled again. The user was told by email.')
   expect((await validate(request, key, { username: person.username, passcode: `4827${person.next()}` })).body).toEqual({ result: 'accept' })
 
   await act(page, { action: 'Mark lost', token: tokenName(person), confirm: 'Mark lost', heading: /^Mark the token lost/, reason: 'Phone stolen on the train' })
