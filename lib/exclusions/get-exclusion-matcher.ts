@@ -6,7 +6,7 @@ import { compileExclusionRules, EMPTY_MATCHER, type ExclusionMatcher } from './e
  * How long an instance uses the rules it read. Every instance reads the
  * rules (and the members of excluded groups) again after this, so a change
  * made on one instance, or a group membership change, holds everywhere within
- * about two seconds (docs/decisions/011). Changes made in this process take
+ * about two seconds (docs/decisions/013). Changes made in this process take
  * effect at once (forgetExclusionRules).
  */
 export const EXCLUSION_RULES_TTL_MS = 2_000

@@ -44,7 +44,7 @@ async function limit({ clientId, username, now }: { clientId: string; username?:
  * temporary passcodes included. The caller sees only accept or reject; the
  * reason goes to the audit log. An enabled MFA exclusion rule that matches
  * an existing, active user accepts whatever the passcode, before any token
- * work (lib/exclusions, docs/decisions/011).
+ * work (lib/exclusions, docs/decisions/013).
  */
 export async function validatePasscode({
   username: rawUsername,
