@@ -172,8 +172,30 @@ test('[HELPDESK] a sensitive action wants a recent sign-in, and an end user neve
   await page.goto(`/staff/users/${person.userId}/tokens/${other.tokenId}/disable`)
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
 
-  // An end user's session is not a staff session.
+  // Our own confirmation form with another user's token id put in: 404, and their token is untouched.
+  await page.goto(`/staff/users/${person.userId}/tokens/${person.tokenId}/disable`)
+  await page.locator('input[name="tokenId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), other.tokenId)
+  await page.getByLabel('Reason').fill('Ticket 1')
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST')
+  await page.getByRole('button', { name: 'Disable' }).click()
+  expect((await answer).status()).toBe(404)
+  expect(queryServerDb<{ status: string }>('SELECT "status" FROM "Token" WHERE "id" = ?', other.tokenId).status).toBe('ACTIVE')
+
+  // The same action posted from another site: refused before it runs.
+  const crossSite = await page.request.post(`/staff/users/${person.userId}/tokens/${person.tokenId}/disable`, {
+    headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    multipart: { userId: person.userId, tokenId: person.tokenId, action: 'disable', reason: 'Ticket 1' },
+    maxRedirects: 0,
+  })
+  expect(crossSite.status()).toBe(403)
+  expect(tokenRow(person).status).toBe('ACTIVE')
+
+  // Signed out: the user page sends the visitor to staff sign-in.
   await page.context().clearCookies()
+  await page.goto(`/staff/users/${person.userId}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible()
+
+  // An end user's session is not a staff session.
   await signIn(page, { username: person.username, passcode: `4827${person.next()}` })
   await page.goto(`/staff/users/${person.userId}`)
   await expect(page.getByRole('heading', { level: 1, name: 'Staff sign-in' })).toBeVisible()

@@ -1,11 +1,17 @@
 // Pure: what a signed-in staff member's session is, and its rules.
 import type { StaffRole } from '@/generated/prisma/client'
+import type { AuditActor } from '@/lib/audit'
 
 export type StaffSession = {
   sessionId: string
   staff: { id: string; username: string; email: string; displayName: string | null; role: StaffRole }
   /** When password and code were last proved in this session. */
   authenticatedAt: Date
+}
+
+/** Everything a staff member does is recorded in their name. */
+export function staffActor(session: StaffSession): AuditActor {
+  return { type: 'STAFF', id: session.staff.id, label: session.staff.username }
 }
 
 /** Sensitive actions (PIN reset, temporary passcode, revoke) need a sign-in within this many minutes. */

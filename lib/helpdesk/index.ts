@@ -1,5 +1,4 @@
 export { ZReason } from './schemas'
-export { staffActor } from './staff-actor'
 export { isTokenActionName, runTokenAction, TOKEN_ACTIONS, tokenActionsFor, type HelpdeskResult, type TokenActionName } from './token-actions'
 export { cancelTemporaryPasscodeFor, issueTemporaryPasscodeFor, sendInvitationFor, temporaryPasscodeHours } from './user-actions'
 export { getUserOverview, type InvitationState, type OverviewToken, type UserOverview } from './user-overview'

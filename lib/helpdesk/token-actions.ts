@@ -1,7 +1,7 @@
 import 'server-only'
 import type { TokenStatus } from '@/generated/prisma/client'
 import { recordAuditEvent, type AuditContext } from '@/lib/audit'
-import { endUserSessions, type StaffSession } from '@/lib/auth'
+import { endUserSessions, staffActor, type StaffSession } from '@/lib/auth'
 import { getDb } from '@/lib/db'
 import { brandFromSettings, queueEmail } from '@/lib/mail'
 import { getSettings } from '@/lib/settings'
@@ -9,7 +9,6 @@ import { applyTokenStatus } from '@/lib/tokens'
 import { createUserLink } from '@/lib/user-links'
 import { isLockActive } from '@/lib/validate'
 import { ZReason } from './schemas'
-import { staffActor } from './staff-actor'
 
 export type TokenActionName = 'reset-pin' | 'unlock' | 'disable' | 'enable' | 'lost' | 'revoke'
 

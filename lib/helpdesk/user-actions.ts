@@ -1,13 +1,12 @@
 import 'server-only'
 import { recordAuditEvent, type AuditContext } from '@/lib/audit'
-import type { StaffSession } from '@/lib/auth'
+import { staffActor, type StaffSession } from '@/lib/auth'
 import { getDb } from '@/lib/db'
 import { createInvitations } from '@/lib/enrollment'
 import { AppError } from '@/lib/errors'
 import { getSettings } from '@/lib/settings'
 import { cancelTemporaryPasscode, issueTemporaryPasscode } from '@/lib/temp-passcodes'
 import { ZReason } from './schemas'
-import { staffActor } from './staff-actor'
 import type { HelpdeskResult } from './token-actions'
 
 type Input = { session: StaffSession; userId: string; reason: string; context: AuditContext; now?: Date }

@@ -1,10 +1,9 @@
 import 'server-only'
 import type { AuditContext } from '@/lib/audit'
-import type { StaffSession } from '@/lib/auth'
+import { staffActor, type StaffSession } from '@/lib/auth'
 import { formatWait } from '@/lib/format'
 import { consumeRateLimit } from '@/lib/rate-limit'
 import { checkTokenCode } from '@/lib/validate'
-import { staffActor } from './staff-actor'
 
 export type CallerCheck =
   | { verified: true; serial: string }

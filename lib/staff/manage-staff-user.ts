@@ -1,7 +1,7 @@
 import 'server-only'
 import type { Prisma, StaffRole } from '@/generated/prisma/client'
 import { recordAuditEvent, type AuditContext } from '@/lib/audit'
-import type { StaffSession } from '@/lib/auth'
+import { staffActor, type StaffSession } from '@/lib/auth'
 import { getDb } from '@/lib/db'
 import { roleName } from './add-staff-user'
 
@@ -22,8 +22,6 @@ async function keepAnAdmin(tx: Prisma.TransactionClient, staffId: string): Promi
   if (others === 0) throw new LastAdmin()
 }
 
-const actorOf = (session: StaffSession) => ({ type: 'STAFF' as const, id: session.staff.id, label: session.staff.username })
-
 /**
  * An administrator changes a staff member's role. The last active
  * administrator cannot be demoted (nobody could manage staff any more).
@@ -39,7 +37,7 @@ export async function changeStaffRole({ session, staffId, role, context }: { ses
     await db.$transaction(async (tx) => {
       if (target.role === 'ADMIN' && target.activatedAt && !target.disabledAt) await keepAnAdmin(tx, staffId)
       await tx.staffUser.update({ where: { id: staffId }, data: { role } })
-      await recordAuditEvent({ tx, action: 'staff.role-changed', actor: actorOf(session), context, subject: { type: 'staff', id: staffId, label: target.username }, details: { from: roleName(target.role), to: roleName(role) } })
+      await recordAuditEvent({ tx, action: 'staff.role-changed', actor: staffActor(session), context, subject: { type: 'staff', id: staffId, label: target.username }, details: { from: roleName(target.role), to: roleName(role) } })
     })
   } catch (error) {
     if (error instanceof LastAdmin) return { ok: false, error: `${target.username} is the last active administrator. Make someone else an administrator first.` }
@@ -62,7 +60,7 @@ export async function setStaffDisabled({ session, staffId, disabled, context, no
       if (disabled && target.role === 'ADMIN' && target.activatedAt) await keepAnAdmin(tx, staffId)
       await tx.staffUser.update({ where: { id: staffId }, data: { disabledAt: disabled ? now : null, ...(disabled ? {} : { failedAttempts: 0, lockedAt: null, lockedUntil: null }) } })
       if (disabled) await tx.staffSession.updateMany({ where: { staffUserId: staffId, endedAt: null }, data: { endedAt: now, endedReason: 'disabled' } })
-      await recordAuditEvent({ tx, action: disabled ? 'staff.disabled' : 'staff.enabled', actor: actorOf(session), context, subject: { type: 'staff', id: staffId, label: target.username } })
+      await recordAuditEvent({ tx, action: disabled ? 'staff.disabled' : 'staff.enabled', actor: staffActor(session), context, subject: { type: 'staff', id: staffId, label: target.username } })
     })
   } catch (error) {
     if (error instanceof LastAdmin) return { ok: false, error: `${target.username} is the last active administrator and cannot be disabled. Make someone else an administrator first.` }

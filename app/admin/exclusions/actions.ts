@@ -3,7 +3,7 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
-import { requireStaff } from '@/lib/auth'
+import { requireStaff, staffActor } from '@/lib/auth'
 import { isAppError } from '@/lib/errors'
 import { addExclusionRule, changeExclusionRule, checkExclusionInput, type TExclusionInput } from '@/lib/exclusions'
 import { requestContext } from '@/lib/http'
@@ -18,7 +18,6 @@ const field = (formData: FormData, name: string, max = 256) => {
   const value = formData.get(name)
   return typeof value === 'string' ? value.slice(0, max) : ''
 }
-const staffActor = (session: Awaited<ReturnType<typeof requireStaff>>) => ({ type: 'STAFF' as const, id: session.staff.id, label: session.staff.username })
 
 export async function addExclusionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE, recent: true })

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
-import { requireStaff } from '@/lib/auth'
+import { requireStaff, staffActor } from '@/lib/auth'
 import { AppError } from '@/lib/errors'
 import { requestContext } from '@/lib/http'
 import { addStaffUser, changeStaffRole, setStaffDisabled, type StaffChange } from '@/lib/staff'
@@ -29,7 +29,7 @@ export async function inviteStaffAction(_previous: FormState, formData: FormData
   const session = await requireStaff({ role: 'ADMIN', returnTo: '/admin/staff' })
   const values = { username: field(formData, 'username', 128), email: field(formData, 'email'), displayName: field(formData, 'displayName', 200), role: field(formData, 'role', 16) }
   try {
-    const added = await addStaffUser({ input: { ...values, displayName: values.displayName || undefined }, actor: { type: 'STAFF', id: session.staff.id, label: session.staff.username }, context: await context() })
+    const added = await addStaffUser({ input: { ...values, displayName: values.displayName || undefined }, actor: staffActor(session), context: await context() })
     redirect(`/admin/staff?invited=${encodeURIComponent(added.username)}`)
   } catch (error) {
     if (error instanceof AppError) return { errors: { form: [error.message] }, values }
