@@ -1,7 +1,8 @@
 import 'server-only'
 import type { Prisma, StaffRole } from '@/generated/prisma/client'
 import { recordAuditEvent, type AuditContext } from '@/lib/audit'
-import { staffActor, type StaffSession } from '@/lib/auth'
+// The pure session module, not lib/auth's index: the CLI loads lib/staff, and the index brings Next's navigation with it.
+import { staffActor, type StaffSession } from '@/lib/auth/staff-session'
 import { getDb } from '@/lib/db'
 import { roleName } from './add-staff-user'
 
