@@ -3,7 +3,7 @@ import { SessionNav } from '@/components/session-nav'
 import type { StaffSession } from '@/lib/auth'
 import { staffSignOutAction } from '@/app/staff/actions'
 
-export type StaffSection = 'home' | 'users' | 'audit' | 'accounts' | 'exclusions' | null
+export type StaffSection = 'home' | 'users' | 'audit' | 'dashboard' | 'policies' | 'branding' | 'api-clients' | 'accounts' | 'exclusions' | null
 
 /** Every signed-in staff page: the console's navigation above the page's own content. */
 export function StaffShell({ session, current, children }: { session: StaffSession; current: StaffSection; children: ReactNode }) {
@@ -14,6 +14,10 @@ export function StaffShell({ session, current, children }: { session: StaffSessi
     { href: '/staff/audit', label: 'Audit log', key: 'audit' },
     ...(admin
       ? [
+          { href: '/admin', label: 'Dashboard', key: 'dashboard' },
+          { href: '/admin/policies', label: 'Policies', key: 'policies' },
+          { href: '/admin/branding', label: 'Branding', key: 'branding' },
+          { href: '/admin/api-clients', label: 'API clients', key: 'api-clients' },
           { href: '/admin/staff', label: 'Staff accounts', key: 'accounts' },
           { href: '/admin/exclusions', label: 'MFA exclusions', key: 'exclusions' },
         ]

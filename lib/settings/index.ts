@@ -1,2 +1,3 @@
 export { forgetCachedSettings, getCachedSettings } from './get-cached-settings'
 export { getSettings, SETTINGS_ID } from './get-settings'
+export { settingsDiff, updateSettings, type SettingsChanges } from './update-settings'
