@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+
+/**
+ * A chart and its figures: the SVG (role="img", named by its title and
+ * described by a one-sentence summary) and, under it, the same numbers as a
+ * table in a disclosure, for screen readers, keyboard users and anyone who
+ * wants the exact values.
+ */
+export function ChartFigure({ id, title, summary, chart, table }: { id: string; title: string; summary: string; chart: ReactNode; table: ReactNode }) {
+  return (
+    <figure aria-labelledby={`${id}-caption`} className="mt-4">
+      <figcaption id={`${id}-caption`} className="text-lg font-semibold">
+        {title}
+      </figcaption>
+      <p className="mt-1 text-sm text-slate-700">{summary}</p>
+      <div className="mt-3">{chart}</div>
+      <details className="mt-3">
+        <summary className="cursor-pointer font-medium text-brand underline underline-offset-2">Show the figures as a table</summary>
+        {table}
+      </details>
+    </figure>
+  )
+}

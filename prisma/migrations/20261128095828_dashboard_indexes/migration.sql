@@ -1,0 +1,15 @@
+-- CreateTable
+CREATE TABLE "ValidationDayCount" (
+    "day" TEXT NOT NULL PRIMARY KEY,
+    "accepted" INTEGER NOT NULL,
+    "rejected" INTEGER NOT NULL,
+    "locked" INTEGER NOT NULL,
+    "countedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "Token_status_pinSetAt_idx" ON "Token"("status", "pinSetAt");
+
+-- CreateIndex
+CREATE INDEX "Token_lockedAt_idx" ON "Token"("lockedAt");
+
