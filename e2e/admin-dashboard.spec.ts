@@ -16,7 +16,7 @@ const number = (text: string) => Number(text.replace(/[^\d]/g, ''))
 async function figures(page: Page, chart: string | RegExp): Promise<string[][]> {
   const figure = page.getByRole('figure', { name: chart })
   const details = figure.locator('details')
-  if (!(await details.getAttribute('open'))) await figure.getByText('Show the figures as a table').click()
+  if ((await details.getAttribute('open')) === null) await figure.getByText('Show the figures as a table').click()
   const table = figure.getByRole('table')
   await expect(table).toBeVisible()
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')))

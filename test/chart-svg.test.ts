@@ -44,3 +44,30 @@ describe('chart components', () => {
     expect(html).toContain('>28 Nov</text>')
   })
 })
+
+describe('the dashboard on a fresh database', () => {
+  it('says there is nothing yet and draws empty charts, not broken ones', async () => {
+    const { DashboardCharts } = await import('@/components/dashboard/dashboard-charts')
+    const { lastUtcDays } = await import('@/lib/dashboard/utc-days')
+    const now = new Date('2026-11-28T10:00:00.000Z')
+    const html = renderToStaticMarkup(
+      createElement(DashboardCharts, {
+        dashboard: {
+          at: now,
+          users: { total: 0, active: 0 },
+          funnel: { invited: 0, opened: 0, started: 0, verified: 0, enrolled: 0 },
+          tokens: { byState: { ACTIVE: 0, PENDING: 0, INVENTORY: 0, DISABLED: 0, LOST: 0, REVOKED: 0 }, lockedNow: 0, pinsDue: 0, pinsExpired: 0, dueWithinDays: 14, pinMaxAgeDays: 90 },
+          validations: lastUtcDays({ count: 30, now }).map((day) => ({ day, accepted: 0, rejected: 0, locked: 0 })),
+          empty: true,
+        },
+      }),
+    )
+    expect(html).toContain('Nobody has been invited yet.')
+    expect(html).toContain('No validations in the last 30 days.')
+    expect(html).toContain('No tokens yet.')
+    expect(html).not.toMatch(/NaN|Infinity|undefined/)
+    expect(html.match(/role="img"/g)).toHaveLength(3)
+    // 30 rows of zeros, newest first.
+    expect(html).toContain('<td class="py-2 pr-4 last:pr-0 ">2026-11-28</td><td class="py-2 pr-4 last:pr-0 ">0</td>')
+  })
+})
