@@ -72,7 +72,7 @@ describe('countValidationsByDay', () => {
   })
 
   it('counts a settled day once from the audit log and keeps it; today and the first hour after midnight stay live', async () => {
-    const day = (days: { day: string }[], d: string) => days.find((x) => x.day === d)
+    const day = <T extends { day: string }>(days: T[], d: string) => days.find((x) => x.day === d)
     // 29 settled days were counted and kept by the reads above; today was not.
     expect(await getDb().validationDayCount.count({ where: { day: { gte: '2026-10-30', lte: '2026-11-28' } } })).toBe(29)
     expect(await getDb().validationDayCount.findUnique({ where: { day: '2026-11-27' } })).toMatchObject({ accepted: 5, rejected: 0, locked: 0 })
