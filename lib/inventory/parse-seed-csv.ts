@@ -22,11 +22,19 @@ export function parseSeedCsv({ text }: { text: string }): { seeds: HardwareSeed[
   // The header decides: semicolon files (spreadsheets in many locales) have no comma in it.
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
   let records: { record: string[]; info: { lines: number } }[]
+  let lastRecordLine = 0
   try {
     // With info: true each record comes as { record, info }; the typings do not follow that option.
-    records = parse(body, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records
+    records = parse(body, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      on_record: (record, context) => ((lastRecordLine = context.lines), record),
+    }) as unknown as typeof records
   } catch (error) {
-    throw malformedCsv(describeCsvError(error as Error & { code?: string; lines?: number }))
+    throw malformedCsv(describeCsvError(error as Error & { code?: string; lines?: number }, lastRecordLine))
   }
   const header = records.shift()
   if (!header) throw malformedCsv('it is empty; the first line must be a header such as serial,secret_base32,type,digits,period')
@@ -134,14 +142,17 @@ function hashOf(value: string | undefined, reasons: string[]): OtpAlgorithm | nu
 }
 
 // csv-parse's own messages quote the offending field, which may be a seed: say it in our words.
-function describeCsvError(error: Error & { code?: string; lines?: number }): string {
+function describeCsvError(error: Error & { code?: string; lines?: number }, lastRecordLine: number): string {
   const line = error.lines ?? '?'
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return `a quote opened by line ${line} is never closed`
+      // csv-parse counts to the end of the file here; the quote opened after the last whole row.
+      return `a quote opened after line ${lastRecordLine} is never closed`
+    case 'INVALID_OPENING_QUOTE': // sic: csv-parse 7 names this one without the CSV_ prefix
     case 'CSV_INVALID_OPENING_QUOTE':
-      return `line ${line} has a quote inside an unquoted field`
+      return `line ${line} has a quote inside an unquoted field (quote the whole field, doubling the quote)`
     case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return `line ${line} has text right after a closing quote`
     default:
       return `line ${line} cannot be read (${error.code ?? 'CSV error'})`
