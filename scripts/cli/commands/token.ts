@@ -34,7 +34,6 @@ async function tokenImport(args: string[], out: Output): Promise<void> {
   const { values, positionals } = parsed
   if (positionals.length !== 1) throw new UsageError(`name exactly one file; usage: ${TOKEN_USAGE[0]}`)
   const file = positionals[0]!
-  if (values.password !== undefined) out.info('Note: --password leaves the password in your shell history; --password-file or PORTAL_PSKC_PASSWORD do not.')
   const password = oneOf('password', values.password, values['password-file'] && readSecretFile(values['password-file'], 'password'), process.env.PORTAL_PSKC_PASSWORD)
   const pskHex = oneOf('psk', values.psk, values['psk-file'] && readSecretFile(values['psk-file'], 'pre-shared key'), process.env.PORTAL_PSKC_PSK)
   // The environment fills in only what the command line left open, so one of each is enough to refuse both.
@@ -43,6 +42,7 @@ async function tokenImport(args: string[], out: Output): Promise<void> {
   }
   const psk = pskHex === undefined ? undefined : decodePsk(pskHex)
   const content = readSeedContent(file)
+  if (values.password !== undefined) out.info('Note: --password leaves the password in your shell history; --password-file or PORTAL_PSKC_PASSWORD do not.')
 
   let seedFile
   try {
