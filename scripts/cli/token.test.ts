@@ -77,7 +77,10 @@ describe('portal token', () => {
   }, 60_000)
 
   it('opens encrypted files with a pre-shared key or a password from a file or the environment, and says when it does not', () => {
-    expect(portal(['token', 'import', fixture('multiotp-totp-psk.pskcxml'), '--psk', RFC_PSK]).stdout).toMatch(/^Imported multiotp-totp-psk.pskcxml \(PSKC\): 2 added/)
+    const psk = portal(['token', 'import', fixture('multiotp-totp-psk.pskcxml'), '--psk', RFC_PSK])
+    expect(psk.stdout).toMatch(/^Imported multiotp-totp-psk.pskcxml \(PSKC\): 2 added/)
+    expect(psk.stderr).toBe('Note: --psk leaves the key in your shell history; --psk-file or PORTAL_PSKC_PSK do not.\n')
+    expect(portal(['token', 'import', fixture('rfc6030-figure6.pskcxml'), '--psk-file', write('psk.txt', `${RFC_PSK}\n`)])).toMatchObject({ code: 0, stderr: '' })
     const passwordFile = write('password.txt', 'qwerty\n')
     expect(portal(['token', 'import', fixture('multiotp-totp-pbkdf2.pskcxml'), '--password-file', passwordFile]).stdout).toMatch(/: 1 added/)
     expect(portal(['token', 'import', fixture('rfc6030-figure7.pskcxml')], { PORTAL_PSKC_PASSWORD: 'qwerty' }).stdout).toMatch(/: 0 added to inventory, 1 already in inventory/)

@@ -43,6 +43,7 @@ async function tokenImport(args: string[], out: Output): Promise<void> {
   const psk = pskHex === undefined ? undefined : decodePsk(pskHex)
   const content = readSeedContent(file)
   if (values.password !== undefined) out.info('Note: --password leaves the password in your shell history; --password-file or PORTAL_PSKC_PASSWORD do not.')
+  if (values.psk !== undefined) out.info('Note: --psk leaves the key in your shell history; --psk-file or PORTAL_PSKC_PSK do not.')
 
   let seedFile
   try {
