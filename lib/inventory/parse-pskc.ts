@@ -1,3 +1,4 @@
+import 'server-only'
 import { OTP_DIGITS, type OtpAlgorithm, type OtpType } from '@/lib/otp'
 import { preparePskcDecryption, type PskcCredentials, type PskcDecryption } from './pskc-decryption'
 import { attr, child, children, decodeBase64, loadPskcContainer, malformed, text, type XmlNode } from './pskc-xml'

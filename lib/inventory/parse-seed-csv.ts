@@ -1,3 +1,4 @@
+import 'server-only'
 import { parse } from 'csv-parse/sync'
 import { base32ToBytes, type OtpAlgorithm, type OtpType, OTP_DIGITS } from '@/lib/otp'
 import { checkSeedSecret, checkSerial } from './check-seed'

@@ -1,3 +1,4 @@
+import 'server-only'
 import { createDecipheriv, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto'
 import { attr, child, decodeBase64, malformed, text, type XmlNode } from './pskc-xml'
 import { SeedFileError } from './seed-file-error'

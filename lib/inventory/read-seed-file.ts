@@ -1,3 +1,4 @@
+import 'server-only'
 import { parsePskc } from './parse-pskc'
 import type { PskcCredentials } from './pskc-decryption'
 import { parseSeedCsv } from './parse-seed-csv'
