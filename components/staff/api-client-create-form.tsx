@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { useActionState } from 'react'
+import { MAX_ALLOWED_ADDRESSES_TEXT } from '@/lib/api-clients/limits'
 import { CopyButton } from '../enroll/copy-button'
 import { FormStateScope } from '../forms/action-form'
 import type { FormState } from '../forms/form-state'
@@ -65,7 +66,7 @@ export function ApiClientCreateForm({ action }: { action: (previous: CreatedApiC
           </p>
         ) : null}
         <TextField name="name" label="Name" hint="The gateway it is for, such as vpn-gw1: letters, digits, spaces, dots, hyphens and underscores." maxLength={64} />
-        <TextField name="allowedAddresses" label="Allowed client addresses" hint={ALLOWED_ADDRESSES_HINT} maxLength={2000} />
+        <TextField name="allowedAddresses" label="Allowed client addresses" hint={ALLOWED_ADDRESSES_HINT} maxLength={MAX_ALLOWED_ADDRESSES_TEXT} />
         <button type="submit" className={primaryButton} disabled={pending}>
           {pending ? 'Creating…' : 'Create the API client'}
         </button>

@@ -1,4 +1,5 @@
 import { parseCidr, parseIpAddress, rangeContains, type CidrRange } from '@/lib/exclusions/parse-address'
+import { MAX_ALLOWED_ADDRESSES, MAX_ALLOWED_ADDRESSES_TEXT } from './limits'
 
 // Where an API key may be used from: CIDR ranges (IPv4 and IPv6, a bare
 // address being one host), parsed by the exclusion rules' parser so both
@@ -8,12 +9,12 @@ import { parseCidr, parseIpAddress, rangeContains, type CidrRange } from '@/lib/
 // means "from anywhere", which is what keys created before the allow-list
 // existed keep.
 
-export const MAX_ALLOWED_ADDRESSES = 50
 
 export type ParsedAllowedAddresses = { ok: true; stored: string; ranges: string[] } | { ok: false; message: string }
 
 /** What an administrator typed (commas, spaces or one per line), as the stored list; every problem named. */
 export function parseAllowedAddresses(input: string): ParsedAllowedAddresses {
+  if (input.length > MAX_ALLOWED_ADDRESSES_TEXT) return { ok: false, message: `At most ${MAX_ALLOWED_ADDRESSES_TEXT} characters; use fewer, wider ranges` }
   const entries = input.split(/[\s,]+/).filter(Boolean)
   if (entries.length > MAX_ALLOWED_ADDRESSES) return { ok: false, message: `At most ${MAX_ALLOWED_ADDRESSES} addresses or ranges; use wider ranges` }
   const ranges: string[] = []

@@ -92,7 +92,8 @@ describe('allowed addresses', () => {
     expect(parseAllowedAddresses('10.0.0.0/33')).toEqual({ ok: false, message: 'The prefix length after "/" must be a number from 0 to 32' })
     expect(parseAllowedAddresses('10.1.2.3/8')).toMatchObject({ ok: false, message: expect.stringContaining('did you mean 10.0.0.0/8?') })
     expect(parseAllowedAddresses('gateway.example')).toMatchObject({ ok: false, message: expect.stringContaining('is not an IPv4 or IPv6 address') })
-    expect(parseAllowedAddresses(Array.from({ length: 51 }, (_, i) => `10.0.0.${i}`).join(','))).toMatchObject({ ok: false })
+    expect(parseAllowedAddresses(Array.from({ length: 51 }, (_, i) => `10.0.0.${i}`).join(','))).toMatchObject({ ok: false, message: 'At most 50 addresses or ranges; use wider ranges' })
+    expect(parseAllowedAddresses(`10.0.0.0/8${' '.repeat(2500)}`)).toMatchObject({ ok: false, message: 'At most 2500 characters; use fewer, wider ranges' })
   })
 
   it('matches v4, v6 and v4-mapped v6; an empty list is anywhere', () => {

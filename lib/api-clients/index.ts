@@ -1,4 +1,5 @@
-export { allowedAddressList, isAddressAllowed, MAX_ALLOWED_ADDRESSES, parseAllowedAddresses, type ParsedAllowedAddresses } from './allowed-addresses'
+export { allowedAddressList, isAddressAllowed, parseAllowedAddresses, type ParsedAllowedAddresses } from './allowed-addresses'
+export { MAX_ALLOWED_ADDRESSES, MAX_ALLOWED_ADDRESSES_TEXT } from './limits'
 export { parseApiClientName, ZApiClientName } from './api-client-name'
 export { generateApiKey, hashApiKey, isApiKeyShape } from './api-key'
 export { authenticateApiClient, LAST_USED_RESOLUTION_MS, type ApiClientIdentity } from './authenticate-api-client'

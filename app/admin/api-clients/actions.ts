@@ -5,10 +5,10 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
 import type { CreatedApiClientState } from '@/components/staff/api-client-create-form'
-import { changeApiClientAddresses, checkApiClientInput, createApiClient, revokeApiClient } from '@/lib/api-clients'
+import { changeApiClientAddresses, checkApiClientInput, createApiClient, MAX_ALLOWED_ADDRESSES_TEXT, revokeApiClient } from '@/lib/api-clients'
 import { requireStaff, staffActor } from '@/lib/auth'
 import { isAppError } from '@/lib/errors'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 
 // Thin: authorize → validate → act → respond. Administrators with a recent
 // sign-in only, checked here as on the pages: a key opens the validation API.
@@ -18,20 +18,18 @@ import { requestContext } from '@/lib/http'
 
 const PAGE = '/admin/api-clients'
 const ID = /^[A-Za-z0-9_-]{1,64}$/
-const field = (formData: FormData, name: string, max = 2000) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
+// One character over the limit, so that lib/api-clients refuses a longer list rather than a cut one.
+const addressesOf = (formData: FormData) => formField(formData, 'allowedAddresses', MAX_ALLOWED_ADDRESSES_TEXT + 1)
 
 function clientIdFrom(formData: FormData): string {
-  const id = field(formData, 'clientId', 64)
+  const id = formField(formData, 'clientId', 64)
   if (!ID.test(id)) notFound()
   return id
 }
 
 export async function createApiClientAction(_previous: CreatedApiClientState, formData: FormData): Promise<CreatedApiClientState> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE, recent: true })
-  const values = { name: field(formData, 'name', 128), allowedAddresses: field(formData, 'allowedAddresses') }
+  const values = { name: formField(formData, 'name', 128), allowedAddresses: addressesOf(formData) }
   // Every problem at once, per field; nothing is written unless all is well.
   const checked = checkApiClientInput(values)
   if (!checked.ok) return { errors: checked.errors as Record<string, string[]>, values }
@@ -49,7 +47,7 @@ export async function createApiClientAction(_previous: CreatedApiClientState, fo
 export async function changeApiClientAddressesAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const id = clientIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `${PAGE}/${id}/addresses`, recent: true })
-  const values = { allowedAddresses: field(formData, 'allowedAddresses') }
+  const values = { allowedAddresses: addressesOf(formData) }
   try {
     await changeApiClientAddresses({ id, allowedAddresses: values.allowedAddresses, actor: staffActor(session), context: requestContext(await headers()) })
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { CardSection } from '@/components/card-section'
 import { DataTable } from '@/components/data-table'
 import { DoneMessage } from '@/components/done-message'
 import { ApiClientCreateForm } from '@/components/staff/api-client-create-form'
@@ -65,12 +66,9 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: P
         )}
         <p className="mt-3 text-sm text-slate-600">Last use is recorded at most once a minute per client.</p>
       </section>
-      <section aria-labelledby="create-title" className={`${card} mt-6`}>
-        <h2 id="create-title" className="text-xl font-semibold">
-          Create an API client
-        </h2>
+      <CardSection id="create" title="Create an API client">
         <ApiClientCreateForm action={createApiClientAction} />
-      </section>
+      </CardSection>
     </StaffShell>
   )
 }

@@ -6,7 +6,7 @@ import { TextField } from '@/components/forms/text-field'
 import { ALLOWED_ADDRESSES_HINT } from '@/components/staff/api-client-create-form'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card, linkClass } from '@/components/ui'
-import { findActiveApiClient } from '@/lib/api-clients'
+import { findActiveApiClient, MAX_ALLOWED_ADDRESSES_TEXT } from '@/lib/api-clients'
 import { requireStaff } from '@/lib/auth'
 import { changeApiClientAddressesAction } from '../../actions'
 
@@ -32,7 +32,7 @@ export default async function ApiClientAddressesPage({ params }: { params: Promi
           A request with this key from any other address is refused as if the key were wrong, and noted in the audit log. The change applies from the next request.
         </p>
         <ActionForm action={changeApiClientAddressesAction} submitLabel="Save the addresses" pendingLabel="Saving…" hidden={{ clientId: client.id }}>
-          <TextField name="allowedAddresses" label="Allowed client addresses" hint={ALLOWED_ADDRESSES_HINT} maxLength={2000} defaultValue={client.allowedAddresses.join(', ')} />
+          <TextField name="allowedAddresses" label="Allowed client addresses" hint={ALLOWED_ADDRESSES_HINT} maxLength={MAX_ALLOWED_ADDRESSES_TEXT} defaultValue={client.allowedAddresses.join(', ')} />
         </ActionForm>
       </section>
     </StaffShell>
