@@ -4,7 +4,7 @@ import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
 import { clearSessionCookie, endSession, getUserSession, requireUser } from '@/lib/auth'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 import { createRecoveryCodes } from '@/lib/recovery-codes'
 import { renameToken, reportTokenLost, resyncMyToken, revokeToken, setNewPin, startPortalEnrollment } from '@/lib/self-service'
 
@@ -13,13 +13,9 @@ import { renameToken, reportTokenLost, resyncMyToken, revokeToken, setNewPin, st
 // which acts only on the signed-in user's own tokens: another user's id is
 // a 404 that changes nothing. CSRF: proxy.ts refuses posts from other sites.
 
-const field = (formData: FormData, name: string, max = 256) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
 const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/
 const tokenIdFrom = (formData: FormData) => {
-  const id = field(formData, 'tokenId', 64)
+  const id = formField(formData, 'tokenId', 64)
   if (!TOKEN_ID.test(id)) notFound()
   return id
 }
@@ -38,9 +34,9 @@ export async function changePinAction(_previous: FormState, formData: FormData):
   const result = await setNewPin({
     user: session.user,
     tokenId,
-    code: field(formData, 'code', 32),
-    pin: field(formData, 'pin', 64),
-    pinConfirm: field(formData, 'pinConfirm', 64),
+    code: formField(formData, 'code', 32),
+    pin: formField(formData, 'pin', 64),
+    pinConfirm: formField(formData, 'pinConfirm', 64),
     context: await context(),
     keepSession: session.sessionId,
     via: 'portal',
@@ -53,7 +49,7 @@ export async function changePinAction(_previous: FormState, formData: FormData):
 export async function renameAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const tokenId = tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/rename` })
-  const name = field(formData, 'name', 256)
+  const name = formField(formData, 'name', 256)
   const result = await renameToken({ session, tokenId, name, context: await context() })
   if (!result.ok && 'notFound' in result) notFound()
   if (!result.ok) return { errors: { name: [result.error] }, values: { name } }
@@ -63,7 +59,7 @@ export async function renameAction(_previous: FormState, formData: FormData): Pr
 export async function resyncAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const tokenId = tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/resync` })
-  const result = await resyncMyToken({ session, tokenId, first: field(formData, 'first', 32), second: field(formData, 'second', 32), context: await context() })
+  const result = await resyncMyToken({ session, tokenId, first: formField(formData, 'first', 32), second: formField(formData, 'second', 32), context: await context() })
   if (!result.ok && (result.reason === 'not-found' || result.reason === 'not-hotp')) notFound()
   if (!result.ok) {
     const message =
@@ -88,7 +84,7 @@ export async function reportLostAction(formData: FormData): Promise<void> {
 export async function revokeAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const tokenId = tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/revoke` })
-  const confirmName = field(formData, 'confirmName', 256)
+  const confirmName = formField(formData, 'confirmName', 256)
   const result = await revokeToken({ session, tokenId, confirmName, context: await context() })
   if (!result.ok && 'notFound' in result) notFound()
   if (!result.ok) return { errors: { confirmName: [result.error] }, values: { confirmName } }

@@ -15,7 +15,7 @@ import {
   startStaffSession,
 } from '@/lib/auth'
 import { getConfig } from '@/lib/config'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 import { chooseStaffPassword, finishStaffSetup, STAFF_SETUP_COOKIE as SETUP_COOKIE } from '@/lib/staff'
 
 // Thin: validate → authorize → act → respond. Sign-in and set-up check
@@ -23,27 +23,23 @@ import { chooseStaffPassword, finishStaffSetup, STAFF_SETUP_COOKIE as SETUP_COOK
 // link and the browser it is bound to); the cookie is the staff session's
 // own. CSRF: proxy.ts refuses posts from other sites.
 
-const field = (formData: FormData, name: string, max = 256) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
 const context = async () => requestContext(await headers())
 
 const LINK_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
 function linkFrom(formData: FormData): string {
-  const token = field(formData, 'token', 64)
+  const token = formField(formData, 'token', 64)
   // Never build a redirect from anything that is not one of our link tokens.
   if (!LINK_SHAPE.test(token)) redirect('/staff/sign-in')
   return token
 }
 
 export async function staffSignInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const username = field(formData, 'username')
-  const result = await signInStaff({ username, password: field(formData, 'password', 1100), code: field(formData, 'code', 32), context: await context() })
+  const username = formField(formData, 'username')
+  const result = await signInStaff({ username, password: formField(formData, 'password', 1100), code: formField(formData, 'code', 32), context: await context() })
   if (!result.ok) return { errors: { form: [result.message] }, values: { username } }
   await setStaffSessionCookie({ sub: result.staffId, sid: result.sessionId })
-  redirect(safeStaffReturnPath(field(formData, 'next')))
+  redirect(safeStaffReturnPath(formField(formData, 'next')))
 }
 
 export async function staffSignOutAction(): Promise<void> {
@@ -54,19 +50,19 @@ export async function staffSignOutAction(): Promise<void> {
 }
 
 export async function staffReauthenticateAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const next = safeStaffReturnPath(field(formData, 'next'))
+  const next = safeStaffReturnPath(formField(formData, 'next'))
   const session = await requireStaff({ returnTo: `/staff/reauthenticate?next=${encodeURIComponent(next)}` })
-  const result = await reauthenticateStaff({ session, password: field(formData, 'password', 1100), code: field(formData, 'code', 32), context: await context() })
+  const result = await reauthenticateStaff({ session, password: formField(formData, 'password', 1100), code: formField(formData, 'code', 32), context: await context() })
   if (!result.ok) return { errors: { form: [result.message] } }
   redirect(next)
 }
 
 export async function choosePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const token = linkFrom(formData)
-  const values = { username: field(formData, 'username', 128), email: field(formData, 'email', 300), displayName: field(formData, 'displayName', 200) }
+  const values = { username: formField(formData, 'username', 128), email: formField(formData, 'email', 300), displayName: formField(formData, 'displayName', 200) }
   const result = await chooseStaffPassword({
     token,
-    input: { ...values, password: field(formData, 'password', 1100), passwordConfirm: field(formData, 'passwordConfirm', 1100) },
+    input: { ...values, password: formField(formData, 'password', 1100), passwordConfirm: formField(formData, 'passwordConfirm', 1100) },
     context: await context(),
   })
   if (!result.ok && result.dead) redirect(`/staff/setup/${token}`)
@@ -85,7 +81,7 @@ export async function finishSetupAction(_previous: FormState, formData: FormData
   const token = linkFrom(formData)
   const jar = await cookies()
   const ctx = await context()
-  const result = await finishStaffSetup({ token, browser: jar.get(SETUP_COOKIE)?.value ?? null, code: field(formData, 'code', 32), context: ctx })
+  const result = await finishStaffSetup({ token, browser: jar.get(SETUP_COOKIE)?.value ?? null, code: formField(formData, 'code', 32), context: ctx })
   if (!result.ok && result.dead) redirect(`/staff/setup/${token}`)
   if (!result.ok) return { errors: { code: [`${result.error} ${result.remaining === 1 ? 'You have 1 try left.' : `You have ${result.remaining} tries left.`}`] } }
   // Password and a code from the new authenticator were just proved: signed in.

@@ -20,7 +20,7 @@ export type ApiOperation = {
 }
 
 const UNAUTHORIZED: ApiResponseSpec = {
-  description: 'No valid API key. The body is the same on every route.',
+  description: "No valid API key: missing, unknown or revoked, or used from a client address outside the key's allowed addresses. The body is the same on every route and for every reason.",
   schema: ZUnauthorized,
   headers: { 'WWW-Authenticate': { description: 'Always `Bearer`.', schema: { type: 'string' } } },
 }

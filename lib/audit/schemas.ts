@@ -61,6 +61,7 @@ export const AUDIT_ACTION_PREFIXES = [
   'apikey.',
   'audit.',
   'enrollment.',
+  'inventory.',
   'invitation.',
   'mail.',
   'pin.',

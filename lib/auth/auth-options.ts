@@ -7,6 +7,7 @@ import { checkUserSession } from './check-user-session'
 import { sessionCookie, SESSION_MAX_AGE_SECONDS } from './session-cookie'
 import { signInWithPasscode } from './sign-in-with-passcode'
 import type { UserSession } from './user-session'
+import { authLogger } from './auth-logger'
 
 export type PortalSession = { expires: string; portal: UserSession | null }
 
@@ -31,6 +32,7 @@ export function getAuthOptions(): AuthOptions {
     jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     cookies: { sessionToken: cookie },
     pages: { signIn: '/sign-in', error: '/sign-in' },
+    logger: authLogger(),
     providers: [
       CredentialsProvider({
         id: 'passcode',

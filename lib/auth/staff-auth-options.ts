@@ -4,6 +4,7 @@ import { getConfig } from '@/lib/config'
 import { checkStaffSession } from './check-staff-session'
 import { decodeStaffJwt, encodeStaffJwt, STAFF_SESSION_MAX_AGE_SECONDS, staffSessionCookie } from './staff-session-cookie'
 import type { StaffSession } from './staff-session'
+import { authLogger } from './auth-logger'
 
 export type StaffPortalSession = { expires: string; staff: StaffSession | null }
 
@@ -25,6 +26,7 @@ export function getStaffAuthOptions(): AuthOptions {
     jwt: { maxAge: STAFF_SESSION_MAX_AGE_SECONDS, encode: encodeStaffJwt, decode: decodeStaffJwt },
     cookies: { sessionToken: staffSessionCookie() },
     pages: { signIn: '/staff/sign-in', error: '/staff/sign-in' },
+    logger: authLogger(),
     providers: [],
     callbacks: {
       async session({ session, token }) {

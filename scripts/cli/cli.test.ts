@@ -110,7 +110,7 @@ describe('portal CLI', () => {
     expect(key.startsWith(keyPrefix)).toBe(true)
     expect(portal(['apikey', 'list']).stdout).toMatch(new RegExp(`^vpn-gw1\\s+${keyPrefix}….*active$`, 'm'))
     expectOneLineError(portal(['apikey', 'create', '--name', 'vpn-gw1']), 'An API client named vpn-gw1 already exists; revoke it first or choose another name')
-    expectOneLineError(portal(['apikey', 'create']), '--name is required; usage: portal apikey create --name <n>')
+    expectOneLineError(portal(['apikey', 'create']), '--name is required; usage: portal apikey create --name <n> [--allow <cidr>]...')
     expectOneLineError(portal(['apikey', 'create', '--name', '<script>']), 'API client names may contain letters, digits, spaces, dots, hyphens and underscores')
     expectOneLineError(portal(['apikey', 'revoke', 'nope']), 'No active API client named nope')
     const db = new Database(path.join(dir, 'cli.db'))
@@ -120,6 +120,12 @@ describe('portal CLI', () => {
     expect(rows[0]!.keyHash).not.toContain(key.slice(3, 20))
     expect(portal(['apikey', 'revoke', 'vpn-gw1']).stdout).toBe(`Revoked API client vpn-gw1 (${keyPrefix}…): its key no longer works.\n`)
     expect(portal(['apikey', 'list']).stdout).toMatch(/revoked \d{4}-/)
+    // Limited to some client addresses (--allow, repeated or comma-separated).
+    expectOneLineError(portal(['apikey', 'create', '--name', 'lab', '--allow', '10.0.0.0/33']), 'The prefix length after "/" must be a number from 0 to 32')
+    const limited = portal(['apikey', 'create', '--name', 'lab', '--allow', '10.0.0.0/8,2001:DB8::/32', '--allow', '192.0.2.7'])
+    expect(limited.stdout).toContain('It works only from 10.0.0.0/8, 2001:db8::/32, 192.0.2.7/32.')
+    expect(portal(['apikey', 'list']).stdout).toMatch(/^lab\s+tp_\S+…\s.*\s10\.0\.0\.0\/8,2001:db8::\/32,192\.0\.2\.7\/32\s+active$/m)
+    expect(portal(['apikey', 'revoke', 'lab']).code).toBe(0)
   }, 60_000)
 
   it('adds, lists, switches and removes MFA exclusion rules; bad input writes nothing', () => {

@@ -9,12 +9,13 @@ import { MAIL_USAGE, runMail } from './commands/mail'
 import { runServe, SERVE_USAGE } from './commands/serve'
 import { runStaff, STAFF_USAGE } from './commands/staff'
 import { runTempPasscode, TEMP_PASSCODE_USAGE } from './commands/temp-passcode'
+import { runToken, TOKEN_USAGE } from './commands/token'
 import { runUser, USER_USAGE } from './commands/user'
 import { loadEnv } from './load-env'
 import { createOutput } from './output'
 import { UsageError } from './usage-error'
 
-const USAGE = ['Usage:', ...[...USER_USAGE, ...INVITE_USAGE, ...STAFF_USAGE, ...APIKEY_USAGE, ...EXCLUSION_USAGE, ...TEMP_PASSCODE_USAGE, ...MAIL_USAGE, ...DB_USAGE, ...SERVE_USAGE].map((l) => `  ${l}`), '  add --json to any command for JSON output'].join('\n')
+const USAGE = ['Usage:', ...[...USER_USAGE, ...INVITE_USAGE, ...STAFF_USAGE, ...APIKEY_USAGE, ...EXCLUSION_USAGE, ...TEMP_PASSCODE_USAGE, ...TOKEN_USAGE, ...MAIL_USAGE, ...DB_USAGE, ...SERVE_USAGE].map((l) => `  ${l}`), '  add --json to any command for JSON output'].join('\n')
 
 const COMMANDS: Record<string, (args: string[], out: ReturnType<typeof createOutput>) => Promise<void>> = {
   user: runUser,
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (args: string[], out: ReturnType<typeof createOut
   apikey: runApikey,
   exclusion: runExclusion,
   'temp-passcode': runTempPasscode,
+  token: runToken,
   mail: runMail,
   db: runDb,
   serve: runServe,

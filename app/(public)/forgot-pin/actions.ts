@@ -4,18 +4,13 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
 import { isAppError } from '@/lib/errors'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 import { resetPinWithLink } from '@/lib/self-service'
 import { requestUserLink } from '@/lib/user-links'
 
-const field = (formData: FormData, name: string, max = 256) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
-
 export async function requestPinResetAction(formData: FormData): Promise<void> {
   try {
-    await requestUserLink({ purpose: 'pin-reset', input: { identifier: field(formData, 'identifier') }, context: requestContext(await headers()) })
+    await requestUserLink({ purpose: 'pin-reset', input: { identifier: formField(formData, 'identifier') }, context: requestContext(await headers()) })
   } catch (error) {
     if (isAppError(error)) redirect(`/forgot-pin?error=${encodeURIComponent(error.message)}`)
     throw error
@@ -24,13 +19,13 @@ export async function requestPinResetAction(formData: FormData): Promise<void> {
 }
 
 export async function resetPinAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const token = field(formData, 'link', 64)
+  const token = formField(formData, 'link', 64)
   const result = await resetPinWithLink({
     token,
-    tokenId: field(formData, 'tokenId', 64),
-    code: field(formData, 'code', 32),
-    pin: field(formData, 'pin', 64),
-    pinConfirm: field(formData, 'pinConfirm', 64),
+    tokenId: formField(formData, 'tokenId', 64),
+    code: formField(formData, 'code', 32),
+    pin: formField(formData, 'pin', 64),
+    pinConfirm: formField(formData, 'pinConfirm', 64),
     context: requestContext(await headers()),
   })
   // A link that stopped working (used, expired, locked): its page says which.

@@ -6,7 +6,7 @@ import type { FormState } from '@/components/forms/form-state'
 import { requireStaff, staffActor } from '@/lib/auth'
 import { isAppError } from '@/lib/errors'
 import { addExclusionRule, changeExclusionRule, checkExclusionInput, type TExclusionInput } from '@/lib/exclusions'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 
 // Thin: authorize → validate → act → respond. Administrators with a recent
 // sign-in only (a rule turns off the second factor: a sensitive action), checked
@@ -14,14 +14,9 @@ import { requestContext } from '@/lib/http'
 // and the rule before and after. CSRF: proxy.ts refuses posts from other sites.
 
 const PAGE = '/admin/exclusions'
-const field = (formData: FormData, name: string, max = 256) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
-
 export async function addExclusionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE, recent: true })
-  const values = { kind: field(formData, 'kind', 32), value: field(formData, 'value', 200), description: field(formData, 'description', 300), expires: field(formData, 'expires', 64) }
+  const values = { kind: formField(formData, 'kind', 32), value: formField(formData, 'value', 200), description: formField(formData, 'description', 300), expires: formField(formData, 'expires', 64) }
   const input = values as TExclusionInput
   // Every problem at once, per field; nothing is written unless all is well.
   const checked = checkExclusionInput(input, new Date())
@@ -38,10 +33,10 @@ export async function addExclusionAction(_previous: FormState, formData: FormDat
 
 export async function changeExclusionAction(formData: FormData): Promise<void> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE, recent: true })
-  const change = field(formData, 'change', 16)
+  const change = formField(formData, 'change', 16)
   if (change !== 'enable' && change !== 'disable' && change !== 'remove') redirect(PAGE)
   try {
-    await changeExclusionRule({ id: field(formData, 'id', 64), change, actor: staffActor(session), context: requestContext(await headers()) })
+    await changeExclusionRule({ id: formField(formData, 'id', 64), change, actor: staffActor(session), context: requestContext(await headers()) })
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') redirect(`${PAGE}?done=gone`)
     throw error

@@ -5,29 +5,25 @@ import { notFound, redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
 import { requireStaff, staffActor } from '@/lib/auth'
 import { AppError } from '@/lib/errors'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 import { addStaffUser, changeStaffRole, setStaffDisabled, type StaffChange } from '@/lib/staff'
 
 // Administrators only, checked here as on the pages. Changing who may do
 // what (role, disable) wants a recent sign-in, like the helpdesk's
 // sensitive actions. CSRF: proxy.ts refuses posts from other sites.
 
-const field = (formData: FormData, name: string, max = 300) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 const context = async () => requestContext(await headers())
 
 function staffIdFrom(formData: FormData): string {
-  const id = field(formData, 'staffId', 64)
+  const id = formField(formData, 'staffId', 64)
   if (!ID.test(id)) notFound()
   return id
 }
 
 export async function inviteStaffAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: '/admin/staff' })
-  const values = { username: field(formData, 'username', 128), email: field(formData, 'email'), displayName: field(formData, 'displayName', 200), role: field(formData, 'role', 16) }
+  const values = { username: formField(formData, 'username', 128), email: formField(formData, 'email', 300), displayName: formField(formData, 'displayName', 200), role: formField(formData, 'role', 16) }
   try {
     const added = await addStaffUser({ input: { ...values, displayName: values.displayName || undefined }, actor: staffActor(session), context: await context() })
     redirect(`/admin/staff?invited=${encodeURIComponent(added.username)}`)
@@ -46,7 +42,7 @@ function after(result: StaffChange, staffId: string, done: string): FormState {
 export async function changeStaffRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const staffId = staffIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/staff/${staffId}`, recent: true })
-  const role = field(formData, 'role', 16)
+  const role = formField(formData, 'role', 16)
   if (role !== 'admin' && role !== 'helpdesk') return { errors: { role: ['Choose helpdesk or admin.'] } }
   return after(await changeStaffRole({ session, staffId, role: role === 'admin' ? 'ADMIN' : 'HELPDESK', context: await context() }), staffId, 'role')
 }
@@ -54,6 +50,6 @@ export async function changeStaffRoleAction(_previous: FormState, formData: Form
 export async function setStaffDisabledAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const staffId = staffIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/staff/${staffId}`, recent: true })
-  const disabled = field(formData, 'disabled', 8) === 'true'
+  const disabled = formField(formData, 'disabled', 8) === 'true'
   return after(await setStaffDisabled({ session, staffId, disabled, context: await context() }), staffId, disabled ? 'disabled' : 'enabled')
 }

@@ -10,6 +10,7 @@ import { requireStaff } from '@/lib/auth'
 import { formatWhen } from '@/lib/format'
 import { listStaffUsers } from '@/lib/staff'
 import { inviteStaffAction } from './actions'
+import { CardSection } from '@/components/card-section'
 
 export const metadata: Metadata = { title: 'Staff accounts' }
 
@@ -53,10 +54,7 @@ export default async function AdminStaffPage({ searchParams }: { searchParams: P
         />
       </section>
 
-      <section aria-labelledby="invite-title" className={`${card} mt-6`}>
-        <h2 id="invite-title" className="text-xl font-semibold">
-          Invite a staff member
-        </h2>
+      <CardSection id="invite" title="Invite a staff member">
         <p className="mt-2 text-slate-700">They get an email with a one-time link (24 hours) to choose a password and add an authenticator app. The command line does the same: <code className="font-mono">portal staff add</code>.</p>
         <ActionForm action={inviteStaffAction} submitLabel="Send the invitation" pendingLabel="Sending…">
           <TextField name="username" label="Username" maxLength={64} />
@@ -71,7 +69,7 @@ export default async function AdminStaffPage({ searchParams }: { searchParams: P
             ]}
           />
         </ActionForm>
-      </section>
+      </CardSection>
     </StaffShell>
   )
 }

@@ -4,17 +4,21 @@ import { formatTable, type Output } from '../output'
 import { parseOptions } from '../parse-options'
 import { UsageError } from '../usage-error'
 
-export const APIKEY_USAGE = ['portal apikey create --name <n>', 'portal apikey list', 'portal apikey revoke <name>']
+const CREATE_USAGE = 'portal apikey create --name <n> [--allow <cidr>]...'
+export const APIKEY_USAGE = [CREATE_USAGE, 'portal apikey list', 'portal apikey revoke <name>']
 
 export async function runApikey(args: string[], out: Output): Promise<void> {
   const [sub, ...rest] = args
   if (sub === 'create') {
-    const name = parseOptions(rest, { name: { type: 'string' } }).string('name')
-    if (name === undefined) throw new UsageError('--name is required; usage: portal apikey create --name <n>')
-    const client = await createApiClient({ name, actor: CLI_ACTOR })
+    const options = parseOptions(rest, { name: { type: 'string' }, allow: { type: 'string', multiple: true } })
+    const name = options.string('name')
+    if (name === undefined) throw new UsageError(`--name is required; usage: ${CREATE_USAGE}`)
+    // --allow takes a range each time, or several separated by commas; none: from anywhere.
+    const client = await createApiClient({ name, allowedAddresses: options.strings('allow').join(','), actor: CLI_ACTOR })
+    const from = client.allowedAddresses.length ? `It works only from ${client.allowedAddresses.join(', ')}.` : 'It works from any address.'
     out.result(
       client,
-      [`Created API client ${client.name}. Its key, shown only this once:`, '', `  ${client.key}`, '', 'Store it in the gateway now: it cannot be shown again.'].join('\n'),
+      [`Created API client ${client.name}. Its key, shown only this once:`, '', `  ${client.key}`, '', `Store it in the gateway now: it cannot be shown again. ${from}`].join('\n'),
     )
     return
   }
@@ -26,8 +30,16 @@ export async function runApikey(args: string[], out: Output): Promise<void> {
       clients,
       clients.length
         ? formatTable(
-            ['NAME', 'KEY', 'CREATED', 'LAST USED', 'STATUS'],
-            clients.map((c) => [c.name, `${c.keyPrefix}…`, when(c.createdAt), when(c.lastUsedAt), c.revokedAt ? `revoked ${when(c.revokedAt)}` : 'active']),
+            ['NAME', 'KEY', 'CREATED', 'LAST USED', 'FROM', 'ALLOWED FROM', 'STATUS'],
+            clients.map((c) => [
+              c.name,
+              `${c.keyPrefix}…`,
+              when(c.createdAt),
+              when(c.lastUsedAt),
+              c.lastUsedAddress ?? '-',
+              c.allowedAddresses.join(',') || 'anywhere',
+              c.revokedAt ? `revoked ${when(c.revokedAt)}` : 'active',
+            ]),
           )
         : 'No API clients yet. Create one with: portal apikey create --name <n>',
     )

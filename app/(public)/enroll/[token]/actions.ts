@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation'
 import { BROWSER_COOKIE, completeEnrollment, createRecoveryCodesAfterEnrollment, startEnrollment, verifyEnrollmentCode, type EnrollmentFormErrors } from '@/lib/enrollment'
 import { getConfig } from '@/lib/config'
 import { isAppError } from '@/lib/errors'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 import { detectPlatform } from '@/lib/policy'
 
 // Thin: validate → act → respond. There is no session to authorize: the link
@@ -24,11 +24,6 @@ function linkFrom(formData: FormData): string {
   return token
 }
 
-const field = (formData: FormData, name: string) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value : ''
-}
-
 /** This browser's enrollment cookie (scoped to the link's path). */
 const browserCookie = async () => (await cookies()).get(BROWSER_COOKIE)?.value ?? null
 
@@ -43,14 +38,14 @@ function isDeadLink(error: unknown): boolean {
 export async function startAction(formData: FormData): Promise<void> {
   const token = linkFrom(formData)
   const requestHeaders = await headers()
-  const type = field(formData, 'type') === 'HOTP' ? 'HOTP' : 'TOTP'
+  const type = formField(formData, 'type') === 'HOTP' ? 'HOTP' : 'TOTP'
   let next = `/enroll/${token}/app`
   try {
     const started = await startEnrollment({
       token,
       browser: await browserCookie(),
-      restart: field(formData, 'restart') === 'yes',
-      passcode: formData.has('passcode') ? field(formData, 'passcode').slice(0, 128) : undefined,
+      restart: formField(formData, 'restart') === 'yes',
+      passcode: formData.has('passcode') ? formField(formData, 'passcode', 128) : undefined,
       type,
       platform: detectPlatform(requestHeaders),
       context: requestContext(requestHeaders),
@@ -79,7 +74,7 @@ export async function verifyAction(_previous: VerifyState, formData: FormData): 
   const token = linkFrom(formData)
   let result
   try {
-    result = await verifyEnrollmentCode({ token, browser: await browserCookie(), code: field(formData, 'code').slice(0, 32), context: requestContext(await headers()) })
+    result = await verifyEnrollmentCode({ token, browser: await browserCookie(), code: formField(formData, 'code', 32), context: requestContext(await headers()) })
   } catch (error) {
     if (isDeadLink(error)) redirect(`/enroll/${token}`)
     if (isAppError(error) && error.code === 'INVALID_INPUT') return { error: error.message }
@@ -94,14 +89,14 @@ export type PinFormState = { errors: EnrollmentFormErrors; name: string } | null
 
 export async function completeAction(_previous: PinFormState, formData: FormData): Promise<PinFormState> {
   const token = linkFrom(formData)
-  const name = field(formData, 'name').slice(0, 256)
+  const name = formField(formData, 'name', 256)
   let result
   try {
     result = await completeEnrollment({
       token,
       browser: await browserCookie(),
-      pin: field(formData, 'pin').slice(0, 64),
-      pinConfirm: field(formData, 'pinConfirm').slice(0, 64),
+      pin: formField(formData, 'pin', 64),
+      pinConfirm: formField(formData, 'pinConfirm', 64),
       name,
       context: requestContext(await headers()),
     })

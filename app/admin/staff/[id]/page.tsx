@@ -11,6 +11,7 @@ import { requireStaff } from '@/lib/auth'
 import { formatWhen } from '@/lib/format'
 import { getStaffUser } from '@/lib/staff'
 import { changeStaffRoleAction, setStaffDisabledAction } from '../actions'
+import { CardSection } from '@/components/card-section'
 
 export const metadata: Metadata = { title: 'Manage a staff account' }
 
@@ -47,10 +48,7 @@ export default async function AdminStaffMemberPage({ params, searchParams }: { p
         />
       </section>
 
-      <section aria-labelledby="role-title" className={`${card} mt-6`}>
-        <h2 id="role-title" className="text-xl font-semibold">
-          Role
-        </h2>
+      <CardSection id="role" title="Role">
         <p className="mt-2 text-slate-700">The portal always keeps at least one active administrator.</p>
         <ActionForm action={changeStaffRoleAction} submitLabel="Save the role" hidden={{ staffId: member.id }}>
           <ChoiceField
@@ -63,19 +61,16 @@ export default async function AdminStaffMemberPage({ params, searchParams }: { p
             ]}
           />
         </ActionForm>
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="access-title" className={`${card} mt-6`}>
-        <h2 id="access-title" className="text-xl font-semibold">
-          {disabled ? 'Enable the account' : 'Disable the account'}
-        </h2>
+      <CardSection id="access" title={disabled ? 'Enable the account' : 'Disable the account'}>
         <p className="mt-2 text-slate-700">
           {disabled
             ? `${member.username} can sign in again with their password and authenticator.`
             : `${member.username} is signed out everywhere at once and cannot sign in until the account is enabled again. Their actions stay in the audit log.`}
         </p>
         <ActionForm action={setStaffDisabledAction} submitLabel={disabled ? `Enable ${member.username}` : `Disable ${member.username}`} danger={!disabled} hidden={{ staffId: member.id, disabled: disabled ? 'false' : 'true' }} />
-      </section>
+      </CardSection>
     </StaffShell>
   )
 }

@@ -2,6 +2,7 @@ import { apiAnswer, checkConnection, rateLimitedAnswer, unauthorizedAnswer, unav
 import { authenticateApiClient } from '@/lib/api-clients'
 import { isDatabaseUnavailable } from '@/lib/db'
 import { isAppError } from '@/lib/errors'
+import { requestContext } from '@/lib/http'
 
 export const dynamic = 'force-dynamic'
 
@@ -10,7 +11,8 @@ export const dynamic = 'force-dynamic'
 // act → respond; the 401 is validate's, so a gateway meets one shape.
 export async function GET(request: Request) {
   try {
-    const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
+    const context = requestContext(request.headers)
+    const client = await authenticateApiClient({ authorization: request.headers.get('authorization'), address: context.ip, userAgent: context.userAgent })
     if (!client) return unauthorizedAnswer()
     return apiAnswer(200, await checkConnection({ client }))
   } catch (error) {

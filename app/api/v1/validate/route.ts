@@ -24,7 +24,10 @@ export async function POST(request: Request) {
 }
 
 async function decide(request: Request): Promise<Response> {
-  const client = await authenticateApiClient({ authorization: request.headers.get('authorization') })
+  // The connection's address (TRUSTED_PROXIES applied by the server) decides
+  // the key's allow-list; the body's clientIp is the end user's, for the log.
+  const context = requestContext(request.headers)
+  const client = await authenticateApiClient({ authorization: request.headers.get('authorization'), address: context.ip, userAgent: context.userAgent })
   if (!client) return unauthorizedAnswer()
 
   const body = await readBoundedJson(request, 8 * 1024)
@@ -32,7 +35,6 @@ async function decide(request: Request): Promise<Response> {
   const parsed = ZValidateRequest.safeParse(body.value)
   if (!parsed.success) return badRequestAnswer('Send {"username": string, "passcode": string, "clientIp"?: string}')
 
-  const context = requestContext(request.headers)
   try {
     const outcome = await validatePasscode({
       username: parsed.data.username,

@@ -14,24 +14,20 @@ import {
   verifyCaller,
   type HelpdeskResult,
 } from '@/lib/helpdesk'
-import { requestContext } from '@/lib/http'
+import { formField, requestContext } from '@/lib/http'
 
 // Thin: validate → authorize → act → respond. lib/helpdesk checks that each
 // token is the user's and in a state the action applies to, and writes the
 // change, its audit event and the user's email together. CSRF: proxy.ts
 // refuses posts from other sites.
 
-const field = (formData: FormData, name: string, max = 400) => {
-  const value = formData.get(name)
-  return typeof value === 'string' ? value.slice(0, max) : ''
-}
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 const context = async () => requestContext(await headers())
 
 /** The user (and token) ids a form names; anything else is a 404, never a redirect built from input. */
 function ids(formData: FormData, { token = false } = {}) {
-  const userId = field(formData, 'userId', 64)
-  const tokenId = field(formData, 'tokenId', 64)
+  const userId = formField(formData, 'userId', 64)
+  const tokenId = formField(formData, 'tokenId', 64)
   if (!ID.test(userId) || (token && !ID.test(tokenId))) notFound()
   return { userId, tokenId }
 }
@@ -45,17 +41,17 @@ function answer(result: HelpdeskResult, values: Record<string, string>): FormSta
 export async function verifyCallerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { userId, tokenId } = ids(formData, { token: true })
   const session = await requireStaff({ returnTo: `/staff/users/${userId}` })
-  const result = await verifyCaller({ session, userId, tokenId, code: field(formData, 'code', 32), context: await context() })
+  const result = await verifyCaller({ session, userId, tokenId, code: formField(formData, 'code', 32), context: await context() })
   if (result.verified) return { notice: `The code matches: the caller holds ${result.serial}. The code is used up.` }
   return { errors: { form: [result.message] } }
 }
 
 export async function tokenActionAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { userId, tokenId } = ids(formData, { token: true })
-  const action = field(formData, 'action', 32)
+  const action = formField(formData, 'action', 32)
   if (!isTokenActionName(action)) notFound()
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/tokens/${tokenId}/${action}`, recent: TOKEN_ACTIONS[action].sensitive })
-  const reason = field(formData, 'reason')
+  const reason = formField(formData, 'reason', 400)
   const result = await runTokenAction({ session, userId, tokenId, action, reason, context: await context() })
   if (result.ok) redirect(`/staff/users/${userId}?done=${action}`)
   return answer(result, { reason })
@@ -66,9 +62,9 @@ type PasscodeState = { passcode: string; expiresAt: string; singleUse: boolean }
 export async function issueTemporaryPasscodeAction(_previous: PasscodeState, formData: FormData): Promise<PasscodeState> {
   const { userId } = ids(formData)
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/temporary-passcode`, recent: true })
-  const reason = field(formData, 'reason')
-  const hours = field(formData, 'hours', 4)
-  const uses = field(formData, 'uses', 8)
+  const reason = formField(formData, 'reason', 400)
+  const hours = formField(formData, 'hours', 4)
+  const uses = formField(formData, 'uses', 8)
   const result = await issueTemporaryPasscodeFor({ session, userId, reason, hours: Number(hours), singleUse: uses !== 'many', context: await context() })
   if (!result.ok) return answer(result, { reason, hours, uses })
   return { passcode: result.passcode, expiresAt: result.expiresAt.toISOString(), singleUse: result.singleUse }
@@ -77,7 +73,7 @@ export async function issueTemporaryPasscodeAction(_previous: PasscodeState, for
 export async function cancelTemporaryPasscodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { userId } = ids(formData)
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/temporary-passcode/cancel` })
-  const reason = field(formData, 'reason')
+  const reason = formField(formData, 'reason', 400)
   const result = await cancelTemporaryPasscodeFor({ session, userId, reason, context: await context() })
   if (result.ok) redirect(`/staff/users/${userId}?done=temporary-passcode-cancelled`)
   return answer(result, { reason })
@@ -86,7 +82,7 @@ export async function cancelTemporaryPasscodeAction(_previous: FormState, formDa
 export async function sendInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { userId } = ids(formData)
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/invite` })
-  const reason = field(formData, 'reason')
+  const reason = formField(formData, 'reason', 400)
   const result = await sendInvitationFor({ session, userId, reason, context: await context() })
   if (result.ok) redirect(`/staff/users/${userId}?done=${result.resent ? 'invitation-resent' : 'invitation-sent'}`)
   return answer(result, { reason })

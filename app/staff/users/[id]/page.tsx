@@ -15,6 +15,7 @@ import { isRecentSignIn } from '@/lib/auth'
 import { TOKEN_ACTIONS, tokenActionsFor, type InvitationState, type OverviewToken, type TokenActionName } from '@/lib/helpdesk'
 import { verifyCallerAction } from './actions'
 import { loadUser } from './load-user'
+import { CardSection } from '@/components/card-section'
 
 export const metadata: Metadata = { title: 'User' }
 
@@ -108,10 +109,7 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
         />
       </section>
 
-      <section aria-labelledby="verify-title" className={`${card} mt-6`}>
-        <h2 id="verify-title" className="text-xl font-semibold">
-          Verify the caller
-        </h2>
+      <CardSection id="verify" title="Verify the caller">
         {active.length ? (
           <>
             <p className="mt-2 text-slate-700">Before acting on a phone call, ask the caller to read the code their token shows now. Whoever calls must hold the token. The code is used up, and wrong codes count toward the token’s lockout.</p>
@@ -123,12 +121,9 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
         ) : (
           <p className="mt-2 text-slate-700">This user has no active token, so a caller cannot be verified by a code. Verify them another way (for example, call them back on a number on record) before you act.</p>
         )}
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="tokens-title" className={`${card} mt-6`}>
-        <h2 id="tokens-title" className="text-xl font-semibold">
-          Tokens
-        </h2>
+      <CardSection id="tokens" title="Tokens">
         {current.length ? (
           <ul className="mt-3 space-y-4">
             {current.map((t) => (
@@ -150,12 +145,9 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
             </ul>
           </details>
         ) : null}
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="temp-title" className={`${card} mt-6`}>
-        <h2 id="temp-title" className="text-xl font-semibold">
-          Temporary passcode
-        </h2>
+      <CardSection id="temp" title="Temporary passcode">
         {temporaryPasscode ? (
           <>
             <p className="mt-2 text-slate-700">
@@ -178,12 +170,9 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
             </p>
           </>
         )}
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="invitations-title" className={`${card} mt-6`}>
-        <h2 id="invitations-title" className="text-xl font-semibold">
-          Enrollment emails
-        </h2>
+      <CardSection id="invitations" title="Enrollment emails">
         {invitations.length ? (
           <DataTable
             caption="Enrollment emails, newest first"
@@ -205,12 +194,9 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
           </Link>
           {liveInvitation ? <span className="ml-3 text-sm text-slate-700">A resend makes the earlier links stop working.</span> : null}
         </p>
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="events-title" className={`${card} mt-6`}>
-        <h2 id="events-title" className="text-xl font-semibold">
-          Recent activity
-        </h2>
+      <CardSection id="events" title="Recent activity">
         {recentEvents.length ? (
           <DataTable
             caption="The latest audit events about this user and their tokens"
@@ -231,7 +217,7 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
             All of this user’s events in the audit log
           </Link>
         </p>
-      </section>
+      </CardSection>
     </StaffShell>
   )
 }
