@@ -75,7 +75,7 @@ export const POLICY_FIELDS = {
   dormantAction: {
     kind: 'choice',
     section: 'dormant',
-    label: 'Then',
+    label: 'Dormant token action',
     help: 'What happens to a dormant token after the warning.',
     choices: [
       { value: 'DISABLE', label: 'Disable it (the helpdesk can enable it again)' },

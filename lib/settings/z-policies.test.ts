@@ -44,7 +44,7 @@ describe('ZPolicies', () => {
     const parsed = ZPolicies.parse({ ...defaultForm(), autoUnlockMinutes: '', pinRejectTrivial: undefined, recoveryCodesAtValidation: 'on' })
     expect(parsed).toMatchObject({ autoUnlockMinutes: null, pinRejectTrivial: false, recoveryCodesAtValidation: true })
     expect(errorsOf({ ...defaultForm(), pinCharset: 'emoji' })).toEqual({ pinCharset: 'PIN characters: choose one of the options.' })
-    expect(errorsOf({ ...defaultForm(), dormantAction: 'SHRED' })).toEqual({ dormantAction: 'Then: choose one of the options.' })
+    expect(errorsOf({ ...defaultForm(), dormantAction: 'SHRED' })).toEqual({ dormantAction: 'Dormant token action: choose one of the options.' })
   })
 
   it('refuses pairs that disagree, on the field to fix', () => {
