@@ -21,7 +21,8 @@ let server: ExtraServer
 type Policies = { pinMinLength: number; lockoutThreshold: number; sessionIdleMinutes: number; selfRequestEnabled: number | boolean; tokenTypesByPlatform: string | null }
 const policiesIn = (s: ExtraServer) =>
   queryDbOf<Policies>(s, 'SELECT "pinMinLength", "lockoutThreshold", "sessionIdleMinutes", "selfRequestEnabled", "tokenTypesByPlatform" FROM "Settings" WHERE "id" = 1')[0]!
-const policyEvents = (s: ExtraServer) => queryDbOf<{ actorLabel: string; details: string }>(s, `SELECT "actorLabel", "details" FROM "AuditEvent" WHERE "action" = 'settings.changed'`)
+/** The policy changes this staff member made (the other test may share the server). */
+const policyEvents = (s: ExtraServer, by: string) => queryDbOf<{ details: string }>(s, `SELECT "details" FROM "AuditEvent" WHERE "action" = 'settings.changed' AND "actorLabel" = ?`, by)
 
 /** A request's headers without the sender's cookies: replayed with another session's. */
 const withoutCookies = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'cookie'))
@@ -33,11 +34,11 @@ function seedTokenOn(s: ExtraServer, username: string, pin: string): { serial: s
   return JSON.parse(run.stdout) as { serial: string; secret: string }
 }
 
-/** A helpdesk member of this server, set up from the emailed link and signed in on `page`. */
-async function helpdeskOn(s: ExtraServer, page: Page): Promise<string> {
-  const username = `help-${id()}`
-  expect(s.cli(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', 'helpdesk']).code).toBe(0)
-  const mail = await waitForMail(`${username}@example.com`, { subject: /helpdesk account$/ })
+/** A staff member of this server, set up from the emailed link and signed in on `page`. */
+async function staffOn(s: ExtraServer, page: Page, role: 'helpdesk' | 'admin' = 'helpdesk'): Promise<string> {
+  const username = `${role === 'admin' ? 'adm' : 'help'}-${id()}`
+  expect(s.cli(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', role]).code).toBe(0)
+  const mail = await waitForMail(`${username}@example.com`, { subject: role === 'admin' ? /administration account$/ : /helpdesk account$/ })
   await page.goto(/https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0])
   await page.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD)
   await page.getByLabel('Password again').fill(STAFF_PASSWORD)
@@ -87,7 +88,7 @@ test.describe('on a server of its own', () => {
     await expect(page.getByLabel('Lock a token after (failed attempts)')).toHaveValue('ten')
     await expect(page.getByLabel('People may ask for an enrollment link')).not.toBeChecked()
     expect(policiesIn(server)).toEqual(before)
-    expect(policyEvents(server)).toEqual([])
+    expect(policyEvents(server, admin)).toEqual([])
 
     // Valid values: saved, and the page names what changed.
     await shortest.fill('6')
@@ -141,7 +142,7 @@ test.describe('on a server of its own', () => {
     // A helpdesk member: refused the page, and the action posted directly
     // (the admin's own request replayed with their session) changes nothing.
     const theirs = await (await browser.newContext()).newPage()
-    await helpdeskOn(server, theirs)
+    const helpdesk = await staffOn(server, theirs)
     await expect(theirs.getByRole('link', { name: 'Policies' })).toHaveCount(0)
     await theirs.goto(at('/admin/policies'))
     await expect(theirs.getByRole('alert').filter({ hasText: 'That page is' })).toHaveText('That page is for administrators only.')
@@ -151,8 +152,36 @@ test.describe('on a server of its own', () => {
     const replay = await theirs.request.fetch(at('/admin/policies'), { method: 'POST', headers: withoutCookies(await posted.allHeaders()), data: Buffer.from(body, 'latin1'), maxRedirects: 0 })
     expect(replay.status()).toBeLessThan(500)
     expect(policiesIn(server)).toEqual(after)
-    expect(policyEvents(server)).toHaveLength(1)
+    expect(policyEvents(server, admin)).toHaveLength(1)
+    expect(policyEvents(server, helpdesk)).toEqual([])
     await theirs.context().close()
+  })
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false })
+
+    test('[ADMIN] the policies form works as a plain form: a refused value, then a saved one', async ({ page, browser }) => {
+      test.slow() // a staff set-up and argon2
+      // Set up with JavaScript in a context of its own, then carry the session over.
+      const setup = await browser.newContext()
+      await staffOn(server, await setup.newPage(), 'admin')
+      await page.context().addCookies((await setup.storageState()).cookies)
+      await setup.close()
+      const lookAhead = () => queryDbOf<{ hotpLookAhead: number }>(server, 'SELECT "hotpLookAhead" FROM "Settings" WHERE "id" = 1')[0]!.hotpLookAhead
+      const before = lookAhead()
+
+      await page.goto(`${server.baseURL}/admin/policies`)
+      await page.getByLabel('HOTP look-ahead (codes)').fill('500')
+      await page.getByRole('button', { name: 'Save policies' }).click()
+      await expect(page.getByText('HOTP look-ahead: enter a whole number from 0 to 100.')).toBeVisible()
+      await expect(page.getByLabel('HOTP look-ahead (codes)')).toHaveValue('500')
+      expect(lookAhead()).toBe(before)
+
+      await page.getByLabel('HOTP look-ahead (codes)').fill(String(before === 20 ? 21 : 20))
+      await page.getByRole('button', { name: 'Save policies' }).click()
+      await expect(page.getByRole('status')).toHaveText('Policies saved. Changed: HOTP look-ahead. Every server applies them within a few seconds.')
+      expect(lookAhead()).toBe(before === 20 ? 21 : 20)
+    })
   })
 })
 
