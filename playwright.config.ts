@@ -1,26 +1,8 @@
-import fs from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
+import { launchOptions } from './e2e/launch-options'
 import { serverEnv } from './e2e/server-env'
 
 const { baseURL, env, smtpPort, mailDir } = serverEnv()
-
-// Debian's Chromium where it exists (these machines cannot download
-// Playwright's browser); otherwise Playwright's own.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const launchOptions = fs.existsSync(chromiumPath)
-  ? {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }
-  : {}
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { launchOptions } from './e2e/launch-options'
 import { serverEnv } from './e2e/server-env'
 
 // Two production servers on different ports sharing one PostgreSQL database,
@@ -17,7 +18,8 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   timeout: 120_000,
-  use: { baseURL },
+  // A browser for the administrator's page (the policy case).
+  use: { baseURL, launchOptions },
   webServer: [
     {
       command: 'node --import tsx e2e/smtp-sink-server.ts',

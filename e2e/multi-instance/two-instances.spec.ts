@@ -7,6 +7,7 @@ import { createApiKey, seedToken } from '../helpers/gateway'
 import { allMail } from '../helpers/mailbox'
 import { portal } from '../helpers/portal-cli'
 import { queryServerDb, queryServerDbAll } from '../helpers/server-db'
+import { signedInStaff } from '../helpers/staff'
 
 // Two production servers, one PostgreSQL database (playwright.multi-instance.config.ts).
 // Everything that must hold across instances lives in the database.
@@ -83,4 +84,33 @@ test('a bulk invitation drained by both mail workers: every message once', async
   expect(sent).toHaveLength(300)
   const workers = new Set(sent.map((e) => (JSON.parse(e.details) as { worker: string }).worker))
   expect(workers.size).toBe(2)
+})
+
+test('a policy changed on the first instance is applied by the second within seconds', async ({ page, request }) => {
+  const { key } = createApiKey('multi')
+  const token = seedToken('4827')
+  const wrong = () => validateOn(request, secondBaseURL, key, token.username, `4827${wrongCode(token.secret)}`)
+  const row = () => queryServerDb<{ failedAttempts: number; lockedAt: string | null }>(`SELECT "failedAttempts", "lockedAt" FROM "Token" WHERE "id" = ?`, token.tokenId)
+  // The second instance has read the settings (lock after 10 failures): one wrong passcode does not lock.
+  expect(await wrong()).toBe('reject')
+  expect(row()).toMatchObject({ failedAttempts: 1, lockedAt: null })
+
+  // An administrator on the first instance: lock after a single failure.
+  await signedInStaff(page, { role: 'admin' })
+  const setThreshold = async (value: string) => {
+    await page.goto(`${baseURL}/admin/policies`)
+    await page.getByLabel('Lock a token after (failed attempts)').fill(value)
+    await page.getByRole('button', { name: 'Save policies' }).click()
+    await expect(page.getByRole('status')).toContainText('Changed: Lock a token after.')
+  }
+  await setThreshold('1')
+  try {
+    // The second instance follows within its few seconds of settings cache:
+    // the next wrong passcode after that locks the token, long before the old
+    // threshold of 10 could.
+    await expect.poll(async () => (await wrong(), row().lockedAt), { timeout: 10_000, intervals: [500] }).not.toBeNull()
+    expect(row().failedAttempts).toBeLessThan(10)
+  } finally {
+    await setThreshold('10')
+  }
 })

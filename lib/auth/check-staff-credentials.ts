@@ -4,18 +4,21 @@ import { recordAuditEvent, type AuditContext } from '@/lib/audit'
 import { hashPassword, passwordNeedsRehash, verifyPassword } from '@/lib/crypto'
 import { getDb } from '@/lib/db'
 import { generateOtpSecret, verifyTotp } from '@/lib/otp'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import { readStaffSecret } from '@/lib/staff'
 import { isLockActive, lockLiftsAt, reachesLockout, type LockPolicy } from '@/lib/validate'
 
 /**
- * Staff lockout, the validation API's approach (lib/validate/lockout):
- * after 5 failed sign-ins in a row the account locks for 15 minutes,
- * doubling with each further lock before a successful sign-in, up to a
- * day, so a stranger's guessing cannot keep staff out for good. Fixed, not
- * a setting: there is no console to unlock staff yet.
+ * Staff lockout, the validation API's approach (lib/validate/lockout): after
+ * Settings.staffLockoutThreshold failed sign-ins in a row (default 5) the
+ * account locks for staffLockMinutes (default 15), doubling with each further
+ * lock before a successful sign-in, up to autoUnlockMaxMinutes (a day). A
+ * staff lock always lifts by itself, so a stranger's guessing cannot keep
+ * every admin out for good.
  */
-export const STAFF_LOCK_POLICY: LockPolicy = { lockoutThreshold: 5, autoUnlockMinutes: 15, autoUnlockMaxMinutes: 1440 }
+export function staffLockPolicy(settings: { staffLockoutThreshold: number; staffLockMinutes: number; autoUnlockMaxMinutes: number }): LockPolicy {
+  return { lockoutThreshold: settings.staffLockoutThreshold, autoUnlockMinutes: settings.staffLockMinutes, autoUnlockMaxMinutes: settings.autoUnlockMaxMinutes }
+}
 
 export type StaffCredentialCheck =
   | { ok: true; staff: { id: string; username: string } }
@@ -55,7 +58,7 @@ export async function checkStaffCredentials({
   const fallback = await getDecoy()
   const passwordRight = (await verifyPassword({ password, hash: usable?.passwordHash ?? fallback.hash })) && !!usable
   const secret = usable ? readStaffSecret({ staff: { id: usable.id, totpSecretCiphertext: usable.totpSecretCiphertext!, totpSecretKeyId: usable.totpSecretKeyId! } }) : fallback.secret
-  const settings = await getCachedSettings(now.getTime())
+  const settings = await getSettings()
   const match = verifyTotp({ secret, code: code.replace(/[\s-]/g, ''), window: Math.max(settings.totpWindow, 0), now: now.getTime() })
 
   const actor = { type: 'STAFF' as const, id: staff?.id, label: staff?.username ?? username }
@@ -84,8 +87,8 @@ export async function checkStaffCredentials({
   // A failure after a lock lifted starts a fresh count; the lock history stays, so the next lock lasts longer.
   const lifted = usable.lockedAt !== null
   const counted = await db.staffUser.update({ where: { id: usable.id }, data: lifted ? { failedAttempts: 1, lockedAt: null, lockedUntil: null } : { failedAttempts: { increment: 1 } }, select: { failedAttempts: true, lockCount: true } })
-  if (reachesLockout(counted.failedAttempts, STAFF_LOCK_POLICY)) {
-    const lockedUntil = lockLiftsAt({ earlierLocks: counted.lockCount, policy: STAFF_LOCK_POLICY, now })
+  if (reachesLockout(counted.failedAttempts, staffLockPolicy(settings))) {
+    const lockedUntil = lockLiftsAt({ earlierLocks: counted.lockCount, policy: staffLockPolicy(settings), now })
     await db.staffUser.update({ where: { id: usable.id }, data: { lockedAt: now, lockedUntil, lockCount: { increment: 1 }, failedAttempts: 0 } })
     await recordAuditEvent({ action: 'staff.locked', actor: { type: 'SYSTEM', label: 'system' }, subject, context, details: { until: lockedUntil?.toISOString() ?? null, locks: counted.lockCount + 1 } })
     return reject('wrong', lockedUntil)

@@ -1,6 +1,6 @@
 import 'server-only'
 import { getDb } from '@/lib/db'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import type { StaffSession } from './staff-session'
 import { isSessionAlive } from './user-session'
 
@@ -15,7 +15,7 @@ const TOUCH_EVERY_MS = 60_000
 export async function checkStaffSession({ sessionId, now = new Date() }: { sessionId: string; now?: Date }): Promise<StaffSession | null> {
   const db = getDb()
   const [settings, row] = await Promise.all([
-    getCachedSettings(now.getTime()),
+    getSettings(),
     db.staffSession.findUnique({
       where: { id: sessionId },
       include: { staffUser: { select: { id: true, username: true, email: true, displayName: true, role: true, activatedAt: true, disabledAt: true } } },

@@ -1,7 +1,7 @@
 import 'server-only'
 import { getDb } from '@/lib/db'
 import { isPinExpired } from '@/lib/policy'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import { isSessionAlive, type UserSession } from './user-session'
 
 /** lastSeenAt is written at most this often: one write a minute per active session. */
@@ -16,7 +16,7 @@ const TOUCH_EVERY_MS = 60_000
 export async function checkUserSession({ sessionId, now = new Date() }: { sessionId: string; now?: Date }): Promise<UserSession | null> {
   const db = getDb()
   const [settings, row] = await Promise.all([
-    getCachedSettings(now.getTime()),
+    getSettings(),
     db.userSession.findUnique({
       where: { id: sessionId },
       include: {

@@ -141,8 +141,10 @@ describe('token actions', () => {
 describe('user actions', () => {
   it('issues a temporary passcode within policy, shown once, and cancels it early', async () => {
     const { user, session } = await person()
-    expect(temporaryPasscodeHours(24)).toEqual([1, 2, 4, 8, 12, 24])
-    expect(await issueTemporaryPasscodeFor({ session, userId: user.id, reason: 'Token at home', hours: 48, singleUse: true, context, now: t0 })).toEqual({ ok: false, errors: { form: ['Choose a period of at most 24 hours.'] } })
+    expect(temporaryPasscodeHours({ maxHours: 24, usualHours: 24 })).toEqual([1, 2, 4, 8, 12, 24])
+    expect(temporaryPasscodeHours({ maxHours: 72, usualHours: 5 })).toEqual([1, 2, 4, 5, 8, 12, 24, 48, 72])
+    // The policy's maximum (Settings.tempPasscodeMaxHours, default 72) bounds the choice.
+    expect(await issueTemporaryPasscodeFor({ session, userId: user.id, reason: 'Token at home', hours: 168, singleUse: true, context, now: t0 })).toEqual({ ok: false, errors: { form: ['Choose a period of at most 72 hours.'] } })
     const issued = await issueTemporaryPasscodeFor({ session, userId: user.id, reason: 'Token at home', hours: 8, singleUse: false, context, now: t0 })
     if (!issued.ok) throw new Error('not issued')
     expect(issued.expiresAt).toEqual(at(8 * 3600))

@@ -12,10 +12,15 @@ import type { HelpdeskResult } from './token-actions'
 type Input = { session: StaffSession; userId: string; reason: string; context: AuditContext; now?: Date }
 type Failure = Exclude<HelpdeskResult, { ok: true }>
 
-/** The periods the helpdesk may choose, up to the policy's maximum (Settings.tempPasscodeHours, default 24). */
-export function temporaryPasscodeHours(maxHours: number): number[] {
-  const choices = [1, 2, 4, 8, 12, 24, 48, 72, 168].filter((h) => h < maxHours)
-  return [...choices, maxHours]
+/**
+ * The periods the helpdesk may choose: up to the policy's maximum
+ * (Settings.tempPasscodeMaxHours, default 72), always including the usual
+ * validity the form starts with (Settings.tempPasscodeHours, default 24).
+ */
+export function temporaryPasscodeHours({ maxHours, usualHours }: { maxHours: number; usualHours: number }): number[] {
+  const choices = new Set([1, 2, 4, 8, 12, 24, 48, 72, 168].filter((h) => h < maxHours))
+  if (usualHours < maxHours) choices.add(usualHours)
+  return [...[...choices].sort((a, b) => a - b), maxHours]
 }
 
 /**
@@ -38,8 +43,10 @@ export async function issueTemporaryPasscodeFor({
   if (!user) return { ok: false, notFound: true }
   const reason = ZReason.safeParse(typedReason)
   if (!reason.success) return { ok: false, errors: { reason: [reason.error.issues[0]!.message] } }
-  const { tempPasscodeHours } = await getSettings()
-  if (!temporaryPasscodeHours(tempPasscodeHours).includes(hours)) return { ok: false, errors: { form: [`Choose a period of at most ${tempPasscodeHours} hours.`] } }
+  const { tempPasscodeHours, tempPasscodeMaxHours } = await getSettings()
+  if (!temporaryPasscodeHours({ maxHours: tempPasscodeMaxHours, usualHours: tempPasscodeHours }).includes(hours)) {
+    return { ok: false, errors: { form: [`Choose a period of at most ${tempPasscodeMaxHours} hours.`] } }
+  }
   if (user.status !== 'ACTIVE') return { ok: false, errors: { form: ['This user’s account is disabled, so a temporary passcode would not work.'] } }
   try {
     const issued = await issueTemporaryPasscode({ userId, hours, singleUse, reason: reason.data, actor: staffActor(session), context, now })

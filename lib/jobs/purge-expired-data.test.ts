@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { setUpTempDatabase } from '@/test/temp-database'
 import { disconnectDb, getDb } from '@/lib/db'
 import { consumeRateLimit } from '@/lib/rate-limit'
+import { forgetCachedSettings } from '@/lib/settings'
 import { purgeExpiredData } from './purge-expired-data'
 
 setUpTempDatabase()
@@ -28,6 +29,7 @@ describe('purgeExpiredData', () => {
 
   it('follows the retention setting', async () => {
     await getDb().settings.upsert({ where: { id: 1 }, create: { id: 1, auditRetentionDays: 30 }, update: { auditRetentionDays: 30 } })
+    forgetCachedSettings()
     await getDb().auditEvent.create({ data: { action: 'test.month', actorType: 'SYSTEM', at: daysAgo(31) } })
     // The month-old event, and the one kept earlier at 399 days.
     expect((await purgeExpiredData({ now })).auditEvents).toBe(2)

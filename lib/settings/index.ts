@@ -1,3 +1,6 @@
-export { forgetCachedSettings, getCachedSettings } from './get-cached-settings'
-export { getSettings, SETTINGS_ID } from './get-settings'
+export { forgetCachedSettings, getSettings, SETTINGS_ID, SETTINGS_TTL_MS } from './get-settings'
+export { describeDefault, POLICY_DEFAULTS, POLICY_FIELDS, POLICY_NAMES, POLICY_SECTIONS, policyMessage, type PolicyField, type PolicyName, type PolicySection } from './policy-fields'
+export { readValidSettings } from './read-valid-settings'
+export { savePolicies, type SavePoliciesResult } from './save-policies'
 export { settingsDiff, updateSettings, type SettingsChanges } from './update-settings'
+export { PLATFORMS, policiesInput, TOKEN_TYPES, tokenTypeColumns, tokenTypeInput, tokenTypesByPlatformOf, ZPolicies, type TokenTypesByPlatform, type TPolicies } from './z-policies'

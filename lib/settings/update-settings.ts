@@ -2,8 +2,7 @@ import 'server-only'
 import type { Prisma, Settings } from '@/generated/prisma/client'
 import { auditEventData, type AuditActor, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
-import { forgetCachedSettings } from './get-cached-settings'
-import { getSettings, SETTINGS_ID } from './get-settings'
+import { forgetCachedSettings, readSettingsRecord, SETTINGS_ID } from './get-settings'
 
 /** The fields an admin may change: everything but the record's own bookkeeping. */
 export type SettingsChanges = Partial<Omit<Settings, 'id' | 'updatedAt' | 'updatedBy'>>
@@ -32,10 +31,10 @@ export function settingsDiff(before: Settings, changes: SettingsChanges): { fiel
  * event per save), in one transaction. Unchanged fields are neither written
  * nor audited; a save that changes nothing writes nothing and returns []. This
  * process forgets its cached copy at once; other instances read the record
- * afresh within getCachedSettings' few seconds.
+ * afresh within getSettings' few seconds (SETTINGS_TTL_MS).
  */
 export async function updateSettings({ changes, actor, context, section }: { changes: SettingsChanges; actor: AuditActor; context?: AuditContext; section: string }): Promise<ReturnType<typeof settingsDiff>> {
-  await getSettings()
+  await readSettingsRecord()
   const diff = await getDb().$transaction(async (tx) => {
     const before = await tx.settings.findUniqueOrThrow({ where: { id: SETTINGS_ID } })
     const diff = settingsDiff(before, changes)

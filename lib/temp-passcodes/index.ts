@@ -1,5 +1,5 @@
 export { cancelTemporaryPasscode } from './cancel-temporary-passcode'
-export { issueTemporaryPasscode, MAX_TEMPORARY_PASSCODE_HOURS } from './issue-temporary-passcode'
+export { issueTemporaryPasscode } from './issue-temporary-passcode'
 export {
   canonicalTemporaryPasscode,
   formatTemporaryPasscode,

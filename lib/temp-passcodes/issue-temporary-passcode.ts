@@ -6,12 +6,10 @@ import { brandFromSettings, queueEmail } from '@/lib/mail'
 import { getSettings } from '@/lib/settings'
 import { generateTemporaryPasscode, hashTemporaryPasscode } from './temporary-passcode'
 
-export const MAX_TEMPORARY_PASSCODE_HOURS = 168
-
 /**
  * A passcode for someone whose token is out of reach (seed 000: "left it at
- * home"). Random, stored only as a keyed hash, valid for `hours` (policy
- * default 24), single-use unless asked otherwise. Any earlier live one for
+ * home"). Random, stored only as a keyed hash, valid for `hours` (by default
+ * Settings.tempPasscodeHours, at most Settings.tempPasscodeMaxHours), single-use unless asked otherwise. Any earlier live one for
  * the user is revoked: there is only ever one. The passcode is returned once;
  * the user is told by email that one exists (never the passcode itself).
  */
@@ -35,8 +33,8 @@ export async function issueTemporaryPasscode({
 }): Promise<{ id: string; passcode: string; expiresAt: Date; singleUse: boolean }> {
   const settings = await getSettings()
   const validHours = hours ?? settings.tempPasscodeHours
-  if (!Number.isInteger(validHours) || validHours < 1 || validHours > MAX_TEMPORARY_PASSCODE_HOURS) {
-    throw new AppError('INVALID_INPUT', `A temporary passcode lasts 1 to ${MAX_TEMPORARY_PASSCODE_HOURS} whole hours`)
+  if (!Number.isInteger(validHours) || validHours < 1 || validHours > settings.tempPasscodeMaxHours) {
+    throw new AppError('INVALID_INPUT', `A temporary passcode lasts 1 to ${settings.tempPasscodeMaxHours} whole hours`)
   }
   const db = getDb()
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, email: true, displayName: true, status: true } })

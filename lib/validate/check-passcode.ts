@@ -2,7 +2,7 @@ import 'server-only'
 import type { AuditActor, AuditContext, AuditEventInput } from '@/lib/audit'
 import { keyedHash } from '@/lib/crypto'
 import { isRecoveryCodeShape, spendRecoveryCode } from '@/lib/recovery-codes'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import { isTemporaryPasscodeShape, verifyTemporaryPasscode } from '@/lib/temp-passcodes'
 import { reachesLockout } from './lockout'
 import { checkTokens, decoyToken, recordFailure } from './token-checks'
@@ -72,7 +72,7 @@ export async function checkPasscode({
   enforcePinExpiry?: boolean
   now?: Date
 }): Promise<CheckResult> {
-  const [settings, found] = await Promise.all([getCachedSettings(now.getTime()), findUserWithActiveTokens({ username, limit: MAX_TOKENS_CHECKED })])
+  const [settings, found] = await Promise.all([getSettings(), findUserWithActiveTokens({ username, limit: MAX_TOKENS_CHECKED })])
   const user = found && found.status === 'ACTIVE' ? found : null
   const subject = found ? { type: 'user', id: found.id, label: found.username } : { type: 'user', label: maskUsername(username) }
   const events: AuditEventInput[] = []

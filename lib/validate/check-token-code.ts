@@ -1,7 +1,7 @@
 import 'server-only'
 import type { AuditActor, AuditContext, AuditEventInput } from '@/lib/audit'
 import { isOtpCode, verifyHotp, verifyTotp } from '@/lib/otp'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import { readTokenSecret } from '@/lib/tokens'
 import type { CheckAudit, CheckResult } from './check-passcode'
 import { isLockActive } from './lockout'
@@ -56,7 +56,7 @@ export async function checkTokenCode({
   // Not a code at all: say how one looks, count nothing.
   if (!isOtpCode(code, token.digits)) return { result: 'reject', reason: 'malformed', serial: token.serial }
 
-  const settings = await getCachedSettings(now.getTime())
+  const settings = await getSettings()
   const params = { secret: readTokenSecret({ token }), algorithm: token.algorithm, digits: token.digits }
   let match: Match | null = null
   let replayed = false

@@ -2,7 +2,7 @@ import 'server-only'
 import type { AuditActor, AuditContext, AuditEventInput } from '@/lib/audit'
 import { getHotSql, sql } from '@/lib/db'
 import { hotpCodeAt, isOtpCode } from '@/lib/otp'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import { readTokenSecret } from '@/lib/tokens'
 import { isLockActive } from './lockout'
 import { recordFailure } from './token-checks'
@@ -68,7 +68,7 @@ export async function resyncHotpToken({
       return { ok: true }
     }
   }
-  const settings = await getCachedSettings(now.getTime())
+  const settings = await getSettings()
   const unlocksAt = await recordFailure({ outcome: { reason: 'wrong-otp', serial: token.serial, countAgainst: [token] }, user, settings, actor, context, now, events })
   events.unshift({ action: 'token.resync-failed', actor, context, subject })
   for (const event of events) await insertAuditEvent({ ...event, at: now })

@@ -7,7 +7,7 @@ import { brandFromSettings, queueEmail } from '@/lib/mail'
 import { generateOtpSecret, hotpCodeAt, verifyHotp, verifyTotp } from '@/lib/otp'
 import { hashPin, verifyPin } from '@/lib/pins'
 import { isPinExpired } from '@/lib/policy'
-import type { getCachedSettings } from '@/lib/settings'
+import type { getSettings } from '@/lib/settings'
 import { readTokenSecret } from '@/lib/tokens'
 import { isLockActive, lockLiftsAt, reachesLockout, type LockPolicy } from './lockout'
 import { splitPasscode } from './parse-validate-request'
@@ -16,7 +16,7 @@ import { countFailure, lockToken, type CandidateToken, type UserWithTokens } fro
 // The pieces of a passcode check that checkPasscode (PIN + code) and
 // checkTokenCode (a code alone, for changing or resetting a PIN) share.
 
-export type Settings = Awaited<ReturnType<typeof getCachedSettings>>
+export type Settings = Awaited<ReturnType<typeof getSettings>>
 export type Match = { timeStep: number } | { nextCounter: number }
 export type Outcome = {
   accepted?: { token: CandidateToken; match: Match }

@@ -4,7 +4,7 @@ import type { ApiClientIdentity } from '@/lib/api-clients'
 import { AppError } from '@/lib/errors'
 import { findExclusion } from '@/lib/exclusions'
 import { consumeRateLimits } from '@/lib/rate-limit'
-import { getCachedSettings } from '@/lib/settings'
+import { getSettings } from '@/lib/settings'
 import { normalizeUsername, ZUsername } from '@/lib/users'
 import { checkPasscode, maskUsername } from './check-passcode'
 import { isWellFormedPasscode } from './parse-validate-request'
@@ -91,7 +91,7 @@ export async function validatePasscode({
   }
   await limit({ clientId: client.id, username: parsedUsername.data, now })
 
-  const settings = await getCachedSettings(now.getTime())
+  const settings = await getSettings()
   const checked = await checkPasscode({
     username: parsedUsername.data,
     passcode,

@@ -157,7 +157,7 @@ describe('portal CLI', () => {
     expectOneLineError(portal(['temp-passcode', 'ghost']), 'No user named ghost')
     expectOneLineError(portal(['temp-passcode']), /portal: name the user; usage: portal temp-passcode <username>/)
     expectOneLineError(portal(['temp-passcode', 'tina', '--hours', 'soon']), '--hours must be a whole number of hours')
-    expectOneLineError(portal(['temp-passcode', 'tina', '--hours', '500']), 'A temporary passcode lasts 1 to 168 whole hours')
+    expectOneLineError(portal(['temp-passcode', 'tina', '--hours', '500']), 'A temporary passcode lasts 1 to 72 whole hours')
     const db = new Database(path.join(dir, 'cli.db'))
     expect(db.prepare('SELECT count(*) AS n FROM TemporaryPasscode').get()).toEqual({ n: 1 })
     db.close()

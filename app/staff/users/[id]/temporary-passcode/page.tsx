@@ -31,7 +31,7 @@ export default async function TemporaryPasscodePage({ params }: { params: Promis
           <li>The passcode is shown once, here, to read out. {who} is told by email that one exists.</li>
           {temporaryPasscode ? <li>The temporary passcode they have now stops working.</li> : null}
         </ul>
-        <TemporaryPasscodeForm action={issueTemporaryPasscodeAction} userId={user.id} hours={temporaryPasscodeHours(settings.tempPasscodeHours)} defaultHours={settings.tempPasscodeHours} />
+        <TemporaryPasscodeForm action={issueTemporaryPasscodeAction} userId={user.id} hours={temporaryPasscodeHours({ maxHours: settings.tempPasscodeMaxHours, usualHours: settings.tempPasscodeHours })} defaultHours={settings.tempPasscodeHours} />
         <p className="mt-4">
           <Link href={`/staff/users/${user.id}`} className={linkClass}>
             Back to {who}

@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Settings" ADD COLUMN     "dormantAction" TEXT NOT NULL DEFAULT 'DISABLE',
+ADD COLUMN     "dormantWarnDays" INTEGER NOT NULL DEFAULT 30,
+ADD COLUMN     "staffLockMinutes" INTEGER NOT NULL DEFAULT 15,
+ADD COLUMN     "staffLockoutThreshold" INTEGER NOT NULL DEFAULT 5,
+ADD COLUMN     "tempPasscodeMaxHours" INTEGER NOT NULL DEFAULT 72;
+
