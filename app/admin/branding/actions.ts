@@ -1,5 +1,6 @@
 'use server'
 
+import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { FormState } from '@/components/forms/form-state'
@@ -14,15 +15,21 @@ import { updateSettings, type SettingsChanges } from '@/lib/settings'
 // other sites. Nothing is written unless the whole form is valid.
 
 const PAGE = '/admin/branding'
+
+/** Saved: back to the page, its layout (header, colour) rendered afresh too. */
+function done(what: string): never {
+  revalidatePath('/', 'layout')
+  redirect(`${PAGE}?done=${what}`)
+}
 const field = (formData: FormData, name: string, max = 256) => {
   const value = formData.get(name)
   return typeof value === 'string' ? value.slice(0, max) : ''
 }
 
-async function save(changes: SettingsChanges, done: string): Promise<never> {
+async function save(changes: SettingsChanges, what: string): Promise<never> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE })
   await updateSettings({ changes, actor: staffActor(session), context: requestContext(await headers()), section: 'branding' })
-  redirect(`${PAGE}?done=${done}`)
+  return done(what)
 }
 
 export async function saveOrganisationAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -41,13 +48,13 @@ export async function uploadLogoAction(_previous: FormState, formData: FormData)
   if (file.size > LOGO_MAX_BYTES) return { errors: { logo: [`The logo is ${Math.ceil(file.size / 1024)} KB; it must be at most 200 KB.`] } }
   const saved = await saveLogo({ bytes: new Uint8Array(await file.arrayBuffer()), actor: staffActor(session), context: requestContext(await headers()) })
   if (!saved.ok) return { errors: { logo: [saved.message] } }
-  redirect(`${PAGE}?done=logo`)
+  return done('logo')
 }
 
 export async function removeLogoAction(): Promise<void> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: PAGE })
   await removeLogo({ actor: staffActor(session), context: requestContext(await headers()) })
-  redirect(`${PAGE}?done=logo-removed`)
+  done('logo-removed')
 }
 
 export async function saveAuthenticatorAppsAction(_previous: FormState, formData: FormData): Promise<FormState> {
