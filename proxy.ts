@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { SESSION_COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES } from '@/lib/auth/session-cookie-names'
-import { buildSecurityHeaders, checkPostOrigin } from '@/lib/http'
+import { buildSecurityHeaders, checkPostOrigin, securedResourceFor } from '@/lib/http'
 
 const PORTAL_PAGES = /^\/(tokens|recovery-codes|activity)(\/|$)/
 // Staff and admin pages that need a staff session (every one but sign-in and the set-up links).
@@ -17,7 +17,7 @@ export function proxy(request: NextRequest) {
     nonce,
     appUrl: process.env.APP_URL ?? 'http://localhost:3000',
     isDev: process.env.NODE_ENV === 'development',
-    mailPreview: /^\/dev\/mail\/[^/]+\/html$/.test(request.nextUrl.pathname),
+    resource: securedResourceFor(request.nextUrl.pathname),
   })
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next'
-import { headers } from 'next/headers'
 import { connection } from 'next/server'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/site-footer'
@@ -24,14 +23,15 @@ const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Rendered per request: the CSP nonce and the settings are per request.
   await connection()
-  const [settings, nonce] = await Promise.all([getSettings(), headers().then((h) => h.get('x-nonce') ?? undefined)])
-  // Only a validated #rrggbb ever reaches the stylesheet.
-  const brand = HEX_COLOUR.test(settings.brandColor) ? settings.brandColor : '#1d4ed8'
+  const settings = await getSettings()
+  // Only a validated #rrggbb ever reaches the stylesheet's URL.
+  const brand = (HEX_COLOUR.test(settings.brandColor) ? settings.brandColor : '#1d4ed8').slice(1).toLowerCase()
 
   return (
     <html lang="en">
       <head>
-        <style nonce={nonce}>{`:root{--brand:${brand}}`}</style>
+        {/* A stylesheet, not an inline <style>: see app/branding/theme.css. */}
+        <link rel="stylesheet" href={`/branding/theme.css?colour=${brand}`} />
       </head>
       <body className="flex min-h-dvh flex-col">
         <SiteHeader orgName={settings.orgName} logoUrl={settings.logoUrl} />

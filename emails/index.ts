@@ -54,8 +54,28 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
 
 export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]
 
+/** The placeholders an admin's subject or introduction may use. */
+export const EMAIL_PLACEHOLDERS = ['orgName', 'supportContact', 'name'] as const
+
+/** Fills {orgName}, {supportContact} and {name} (the recipient, where the message has one). */
+export function fillPlaceholders(text: string, values: Record<(typeof EMAIL_PLACEHOLDERS)[number], string>): string {
+  return text.replace(/\{(orgName|supportContact|name)\}/g, (_, key: keyof typeof values) => values[key])
+}
+
+/**
+ * Renders one message: HTML and plain-text parts and the subject, with the
+ * admin's subject and introduction for this template (brand.overrides) when
+ * set. The sender and the admin's preview both come through here.
+ */
 export function renderEmail<T extends EmailTemplate>(template: T, brand: Brand, props: EmailProps[T]): RenderedEmail {
-  return TEMPLATES[template].render(brand, props)
+  const override = brand.overrides?.[template]
+  if (!override?.subject && !override?.intro) return TEMPLATES[template].render({ ...brand, text: undefined }, props)
+  const name = 'name' in props && typeof props.name === 'string' ? props.name : ''
+  const values = { orgName: brand.orgName, supportContact: brand.supportContact, name }
+  // A subject is one line whatever was stored.
+  const subject = override.subject ? fillPlaceholders(override.subject, values).replace(/\s+/g, ' ').trim() : undefined
+  const intro = override.intro ? fillPlaceholders(override.intro, values) : undefined
+  return TEMPLATES[template].render({ ...brand, text: { subject, intro } }, props)
 }
 
 export function exampleProps<T extends EmailTemplate>(template: T): EmailProps[T] {

@@ -9,6 +9,14 @@ export type Brand = {
   color: string
   supportContact: string
   appUrl: string
+  /**
+   * An admin's text for this one message, placeholders already filled in
+   * (renderEmail sets it from `overrides`): replaces the subject and the
+   * first paragraph, the introduction. Unset parts keep the built-in text.
+   */
+  text?: { subject?: string; intro?: string }
+  /** Per-template overrides as saved in settings; renderEmail picks the message's own. */
+  overrides?: Partial<Record<string, { subject?: string; intro?: string }>>
 }
 
 export type RenderedEmail = { subject: string; html: string; text: string }
@@ -58,6 +66,17 @@ function blockText(block: Block): string {
   }
 }
 
+/** The introduction (the first paragraph) replaced by an admin's text, one paragraph per line. */
+function withIntro(blocks: Block[], intro: string): Block[] {
+  const paragraphs: Block[] = intro
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((text) => ({ kind: 'p', text }))
+  const first = blocks.findIndex((b) => b.kind === 'p')
+  return first < 0 ? [...paragraphs, ...blocks] : [...blocks.slice(0, first), ...paragraphs, ...blocks.slice(first + 1)]
+}
+
 export function renderLayout({
   brand,
   subject,
@@ -72,6 +91,8 @@ export function renderLayout({
   heading: string
   blocks: Block[]
 }): RenderedEmail {
+  if (brand.text?.subject) subject = brand.text.subject
+  if (brand.text?.intro) blocks = withIntro(blocks, brand.text.intro)
   const support = `Questions? Contact ${brand.supportContact}. We will never ask you for your PIN or passcode.`
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>

@@ -1,6 +1,6 @@
 export { formField } from './form-field'
 export { checkPostOrigin, type PostOriginVerdict } from './check-post-origin'
-export { buildContentSecurityPolicy, buildSecurityHeaders, MAIL_PREVIEW_CSP, type SecurityHeaderOptions } from './security-headers'
+export { buildContentSecurityPolicy, buildSecurityHeaders, EMAIL_PREVIEW_CSP, LOGO_CSP, MAIL_PREVIEW_CSP, securedResourceFor, type SecuredResource, type SecurityHeaderOptions } from './security-headers'
 export { requestContext } from './request-context'
 export { readBoundedJson, type BoundedJson } from './read-bounded-json'
 export { textStream } from './text-stream'

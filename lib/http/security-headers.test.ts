@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSecurityHeaders } from './security-headers'
+import { buildSecurityHeaders, securedResourceFor } from './security-headers'
 
 describe('buildSecurityHeaders', () => {
   const base = { nonce: 'abc123abc123abc123==', appUrl: 'http://localhost:3000', isDev: false }
@@ -30,5 +30,24 @@ describe('buildSecurityHeaders', () => {
     for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) {
       expect(h['Permissions-Policy']).toContain(`${feature}=()`)
     }
+  })
+})
+
+describe('headers per resource', () => {
+  const base = { nonce: 'abc123abc123abc123==', appUrl: 'http://localhost:3000', isDev: false }
+
+  it('gives the email preview and uploaded logos their own strict, sandboxed policy', () => {
+    expect(securedResourceFor('/admin/branding/preview')).toBe('email-preview')
+    expect(securedResourceFor('/admin/branding')).toBe('page')
+    expect(securedResourceFor('/branding/logo/abc.svg')).toBe('logo')
+    expect(securedResourceFor('/dev/mail/x/html')).toBe('mail-preview')
+    const preview = buildSecurityHeaders({ ...base, resource: 'email-preview' })
+    expect(preview['Content-Security-Policy']).toMatch(/^default-src 'none'; .*frame-ancestors 'self'.*; sandbox$/)
+    expect(preview['X-Frame-Options']).toBe('SAMEORIGIN')
+    const logo = buildSecurityHeaders({ ...base, resource: 'logo' })
+    expect(logo['Content-Security-Policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox")
+    expect(logo['X-Content-Type-Options']).toBe('nosniff')
+    expect(logo['Cross-Origin-Resource-Policy']).toBe('cross-origin')
+    expect(buildSecurityHeaders(base)['X-Frame-Options']).toBe('DENY')
   })
 })

@@ -62,16 +62,44 @@ const PERMISSIONS_POLICY = [
  */
 export const MAIL_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https: http:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
-export function buildSecurityHeaders(options: SecurityHeaderOptions & { mailPreview?: boolean }): Record<string, string> {
+/**
+ * For the admin's email preview (/admin/branding/preview): like the mail
+ * viewer's, and framed by our own branding page only. `sandbox` makes it an
+ * opaque origin that can run nothing even if the email held a script.
+ */
+export const EMAIL_PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https: http:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox"
+
+/**
+ * For uploaded logos (/branding/logo/…): an SVG opened on its own runs
+ * nothing and loads nothing even if the sanitiser missed something.
+ */
+export const LOGO_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
+
+/** Which kind of response the headers are for; pages by default. */
+export type SecuredResource = 'page' | 'mail-preview' | 'email-preview' | 'logo'
+
+/** The resource a path is, for proxy.ts. */
+export function securedResourceFor(path: string): SecuredResource {
+  if (/^\/dev\/mail\/[^/]+\/html$/.test(path)) return 'mail-preview'
+  if (/^\/admin\/branding\/preview(\/|$)/.test(path)) return 'email-preview'
+  if (/^\/branding\/logo\/[^/]+$/.test(path)) return 'logo'
+  return 'page'
+}
+
+const CSP_FOR: Record<Exclude<SecuredResource, 'page'>, string> = { 'mail-preview': MAIL_PREVIEW_CSP, 'email-preview': EMAIL_PREVIEW_CSP, logo: LOGO_CSP }
+
+export function buildSecurityHeaders(options: SecurityHeaderOptions & { mailPreview?: boolean; resource?: SecuredResource }): Record<string, string> {
+  const resource = options.resource ?? (options.mailPreview ? 'mail-preview' : 'page')
   const headers: Record<string, string> = {
-    'Content-Security-Policy': options.mailPreview ? MAIL_PREVIEW_CSP : buildContentSecurityPolicy(options),
+    'Content-Security-Policy': resource === 'page' ? buildContentSecurityPolicy(options) : CSP_FOR[resource],
     // Enrollment links carry a secret in the URL: it must never leak through Referer.
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
+    'X-Frame-Options': resource === 'email-preview' ? 'SAMEORIGIN' : 'DENY',
     'Permissions-Policy': PERMISSIONS_POLICY,
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    // Logos appear in emails, which webmail shows from its own origin.
+    'Cross-Origin-Resource-Policy': resource === 'logo' ? 'cross-origin' : 'same-origin',
     'X-DNS-Prefetch-Control': 'off',
   }
   if (options.appUrl.startsWith('https:')) {
