@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { setUpTempDatabase } from '@/test/temp-database'
+import { onPostgres, setUpTempDatabase } from '@/test/temp-database'
 import { CLI_ACTOR } from '@/lib/audit'
 import { disconnectDb, getDb } from '@/lib/db'
 import { addUser } from './add-user'
@@ -82,6 +82,13 @@ describe('importUsers', () => {
     const applied = await run(text, { applyValid: true })
     expect(applied).toMatchObject({ imported: true, added: 1, refused: 3 })
     expect((await people('b-')).map((u) => u.username)).toEqual(['b-new', 'b-taken'])
+    // Written in one statement per batch: the dates read back as Prisma writes them.
+    const dates = await getDb().user.findMany({ where: { username: { in: ['b-new', 'b-taken'] } }, select: { createdAt: true, updatedAt: true } })
+    for (const d of dates) for (const date of [d.createdAt, d.updatedAt]) expect(Math.abs(date.getTime() - Date.now())).toBeLessThan(120_000)
+    if (!onPostgres) {
+      const stored = await getDb().$queryRaw<{ c: string }[]>`SELECT "createdAt" || '' AS c FROM "User" WHERE "username" IN ('b-new', 'b-taken') ORDER BY "username"`
+      expect(stored.map((r) => String(r.c).replace(/[0-9]/g, '9'))).toEqual(['9999-99-99T99:99:99.999+99:99', '9999-99-99T99:99:99.999+99:99'])
+    }
     expect((await importEvents()).at(-1)).toMatchObject({ added: 1, refused: 3 })
   })
 
