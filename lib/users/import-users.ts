@@ -2,7 +2,7 @@ import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { Prisma } from '@/generated/prisma/client'
 import { auditEventData, recordAuditEvent, type AuditActor, type AuditContext } from '@/lib/audit'
-import { getDb } from '@/lib/db'
+import { getDb, getHotSql, joinSql, sql } from '@/lib/db'
 import { AppError } from '@/lib/errors'
 import { parseUserCsv, UserImportFileError, type UserImportProblem, type UserImportRow } from './parse-user-csv'
 import { displayNameKey } from './schemas'
@@ -102,15 +102,22 @@ function decodeUtf8(content: Buffer): string {
   }
 }
 
+// The lookups read through the hot-path connection (lib/db getHotSql): one
+// prepared statement per chunk instead of Prisma's query compiler per query.
 async function loadExisting(usernames: string[]): Promise<Map<string, Existing>> {
   const found = new Map<string, Existing>()
   for (let i = 0; i < usernames.length; i += LOOKUP) {
-    const users = await getDb().user.findMany({
-      where: { username: { in: usernames.slice(i, i + LOOKUP) } },
-      select: { id: true, username: true, email: true, displayName: true, status: true, groups: { select: { name: true } } },
-    })
-    for (const u of users) found.set(u.username, { ...u, groups: u.groups.map((g) => g.name).sort() })
+    const rows = await getHotSql().query<Omit<Existing, 'groups'> & { groupName: string | null }>(sql`
+      SELECT u."id", u."username", u."email", u."displayName", u."status", g."name" AS "groupName"
+      FROM "User" u LEFT JOIN "_GroupToUser" l ON l."B" = u."id" LEFT JOIN "Group" g ON g."id" = l."A"
+      WHERE u."username" IN (${joinSql(usernames.slice(i, i + LOOKUP).map((u) => sql`${u}`))})`)
+    for (const { groupName, ...user } of rows) {
+      const entry = found.get(user.username) ?? { ...user, groups: [] }
+      if (groupName !== null) entry.groups.push(groupName)
+      found.set(user.username, entry)
+    }
   }
+  for (const user of found.values()) user.groups.sort()
   return found
 }
 
@@ -124,7 +131,9 @@ async function refuseEmailConflicts(rows: UserImportRow[], problems: UserImportP
   const holders = new Map<string, string[]>()
   const emails = rows.map((r) => r.email)
   for (let i = 0; i < emails.length; i += LOOKUP) {
-    const users = await getDb().user.findMany({ where: { email: { in: emails.slice(i, i + LOOKUP) } }, select: { username: true, email: true } })
+    const users = await getHotSql().query<{ username: string; email: string }>(
+      sql`SELECT "username", "email" FROM "User" WHERE "email" IN (${joinSql(emails.slice(i, i + LOOKUP).map((e) => sql`${e}`))})`,
+    )
     for (const u of users) {
       // The address this user will have after the import.
       if ((fileEmailOf.get(u.username) ?? u.email) !== u.email) continue
@@ -141,7 +150,7 @@ async function refuseEmailConflicts(rows: UserImportRow[], problems: UserImportP
 }
 
 async function activeUsersNotIn(present: Set<string>): Promise<{ id: string; username: string }[]> {
-  const active = await getDb().user.findMany({ where: { status: 'ACTIVE' }, select: { id: true, username: true } })
+  const active = await getHotSql().query<{ id: string; username: string }>(sql`SELECT "id", "username" FROM "User" WHERE "status" = 'ACTIVE'`)
   return active.filter((u) => !present.has(u.username))
 }
 
