@@ -30,6 +30,12 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole('link', { name: 'Import users' }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'Import users' })).toBeVisible()
 
+      // Over the size limit: a clear message, nothing read.
+      const huge = `username,email\n${p}-big,${p}-big@example.com\n`.padEnd(20 * 1024 * 1024 + 1, '\n')
+      await upload(page, huge, 'Import all rows', { confirm: true })
+      await expect(page.getByRole('alert').filter({ hasText: 'larger' })).toHaveText('The file is larger than 20 MB; split it into smaller files.')
+      expect(usersLike(p)).toEqual([])
+
       const bad = `username;email;name;groups\n${p}-ann;${p}-ann@example.com;"Doe; Ann";sales|emea\n${p}-bob;not-an-email;Bob;\n`
       // "Import all rows" with a bad row: the report, nothing written.
       await upload(page, bad, 'Import all rows', { confirm: true })
@@ -66,11 +72,32 @@ for (const javaScriptEnabled of [true, false]) {
   })
 }
 
-test('[HELPDESK] a helpdesk member is refused the import page', async ({ page }) => {
-  test.slow()
+test('[HELPDESK] a helpdesk member is refused the import page and its action', async ({ page, browser }) => {
+  test.slow() // two staff set-ups
+  const p = `imp${randomBytes(3).toString('hex')}`
+  // An administrator's import form, as the page serves it without JavaScript (the action's fields included).
+  const adminContext = await browser.newContext({ javaScriptEnabled: false })
+  const adminPage = await adminContext.newPage()
+  await signedInStaff(adminPage, { role: 'admin' })
+  await adminPage.goto('/admin/users/import')
+  const adminForm = await adminPage.locator('form', { has: adminPage.getByLabel('CSV file') }).evaluate((f) => f.outerHTML)
+  await adminContext.close()
+
   await signedInStaff(page)
   await expect(page.getByRole('link', { name: 'Import users' })).toHaveCount(0)
   await page.goto('/admin/users/import')
   await expect(page.getByRole('alert').filter({ hasText: 'That page is' })).toHaveText('That page is for administrators only.')
   await expect(page.getByRole('heading', { level: 1, name: 'Import users' })).toHaveCount(0)
+
+  // The action itself, posted from the helpdesk member's session with the administrator's form: refused, nothing written.
+  await page.goto('/staff')
+  await expect(page.getByRole('alert').filter({ hasText: 'That page is' })).toHaveCount(0)
+  await page.evaluate((html) => {
+    document.querySelector('main')!.insertAdjacentHTML('beforeend', html)
+    document.querySelector('main')!.lastElementChild!.setAttribute('action', '/admin/users/import')
+  }, adminForm)
+  await upload(page, `username,email\n${p}-x,${p}-x@example.com\n`, 'Import all rows', { confirm: true })
+  await expect(page).toHaveURL(/\/staff\?refused=role$/)
+  await expect(page.getByRole('alert').filter({ hasText: 'That page is' })).toHaveText('That page is for administrators only.')
+  expect(usersLike(p)).toEqual([])
 })
