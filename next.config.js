@@ -8,6 +8,12 @@ const nextConfig = {
   htmlLimitedBots: /./,
   reactStrictMode: true,
   // Native and Node-only packages stay outside the server bundle.
+  experimental: {
+    // User import (/admin/users/import) posts a CSV of up to 20 MB to its
+    // server action, which refuses anything larger with a clear message.
+    serverActions: { bodySizeLimit: '21mb' },
+    proxyClientMaxBodySize: '21mb',
+  },
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg'],
 }
 

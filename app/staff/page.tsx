@@ -39,6 +39,13 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
             Audit log
           </Link>
         </p>
+        {admin ? (
+          <p className="mt-3">
+            <Link href="/admin/users/import" className={linkClass}>
+              Import users
+            </Link>
+          </p>
+        ) : null}
       </section>
     </StaffShell>
   )

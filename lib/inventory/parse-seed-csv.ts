@@ -1,5 +1,5 @@
 import 'server-only'
-import { parse } from 'csv-parse/sync'
+import { CsvShapeError, readCsvRecords, type CsvRecord } from '@/lib/csv'
 import { base32ToBytes, type OtpAlgorithm, type OtpType, OTP_DIGITS } from '@/lib/otp'
 import { checkSeedSecret, checkSerial } from './check-seed'
 import { SeedFileError } from './seed-file-error'
@@ -18,34 +18,21 @@ const MAX_COUNTER = 2 ** 31 - 1
  * wrong: no header, unknown or missing columns, an unclosed quote.
  */
 export function parseSeedCsv({ text }: { text: string }): { seeds: HardwareSeed[]; problems: SeedProblem[] } {
-  const body = text.replace(/^\uFEFF/, '')
-  const firstLine = body.slice(0, body.search(/\r?\n|$/))
-  // The header decides: semicolon files (spreadsheets in many locales) have no comma in it.
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
-  let records: { record: string[]; info: { lines: number } }[]
-  let lastRecordLine = 0
+  let header: string[] | undefined
+  let records: CsvRecord[]
   try {
-    // With info: true each record comes as { record, info }; the typings do not follow that option.
-    records = parse(body, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      on_record: (record, context) => ((lastRecordLine = context.lines), record),
-    }) as unknown as typeof records
+    ;({ header, records } = readCsvRecords(text))
   } catch (error) {
-    throw malformedCsv(describeCsvError(error as Error & { code?: string; lines?: number }, lastRecordLine))
+    if (error instanceof CsvShapeError) throw malformedCsv(error.message)
+    throw error
   }
-  const header = records.shift()
   if (!header) throw malformedCsv('it is empty; the first line must be a header such as serial,secret_base32,type,digits,period')
-  const columns = readHeader(header.record)
+  const columns = readHeader(header)
 
   const seeds: HardwareSeed[] = []
   const problems: SeedProblem[] = []
   const firstLineOf = new Map<string, number>()
-  for (const { record, info } of records) {
-    const line = info.lines
+  for (const { record, line } of records) {
     const where = `line ${line}`
     if (record.length !== columns.length) {
       problems.push({ where, reason: `it has ${record.length} fields; the header has ${columns.length}` })
@@ -140,24 +127,6 @@ function hashOf(value: string | undefined, reasons: string[]): OtpAlgorithm | nu
     return null
   }
   return `SHA${match[1]}` as OtpAlgorithm
-}
-
-// csv-parse's own messages quote the offending field, which may be a seed: say it in our words.
-function describeCsvError(error: Error & { code?: string; lines?: number }, lastRecordLine: number): string {
-  const line = error.lines ?? '?'
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      // csv-parse counts to the end of the file here; the quote opened after the last whole row.
-      return `a quote opened after line ${lastRecordLine} is never closed`
-    case 'INVALID_OPENING_QUOTE': // sic: csv-parse 7 names this one without the CSV_ prefix
-    case 'CSV_INVALID_OPENING_QUOTE':
-      return `line ${line} has a quote inside an unquoted field (quote the whole field, doubling the quote)`
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return `line ${line} has text right after a closing quote`
-    default:
-      return `line ${line} cannot be read (${error.code ?? 'CSV error'})`
-  }
 }
 
 function malformedCsv(detail: string): SeedFileError {

@@ -10,3 +10,5 @@ export {
   type DirectoryToken,
 } from './search-directory'
 export { displayNameKey, normalizeUsername, ZDirectorySearch, ZGroupName, ZUserInput, ZUsername, type TDirectorySearch, type TUserInput } from './schemas'
+export { importUsers, MAX_USER_IMPORT_BYTES, type UserImportOptions, type UserImportResult } from './import-users'
+export { GROUP_SEPARATOR, parseUserCsv, USER_CSV_COLUMNS, UserImportFileError, type UserImportProblem, type UserImportRow } from './parse-user-csv'

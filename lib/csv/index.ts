@@ -1,0 +1,1 @@
+export { CsvShapeError, readCsvRecords, type CsvRecord } from './read-csv-records'
