@@ -11,6 +11,7 @@ const nextConfig = {
   experimental: {
     // User import (/admin/users/import) posts a CSV of up to 20 MB to its
     // server action, which refuses anything larger with a clear message.
+    // The proxy holds every other form post to 1 MB (lib/http/form-post-limit).
     serverActions: { bodySizeLimit: '21mb' },
     proxyClientMaxBodySize: '21mb',
   },

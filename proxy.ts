@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { SESSION_COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES } from '@/lib/auth/session-cookie-names'
-import { buildSecurityHeaders, checkPostOrigin, securedResourceFor } from '@/lib/http'
+import { buildSecurityHeaders, checkPostOrigin, formPostLimit, isOverFormPostLimit, securedResourceFor } from '@/lib/http'
 
 const PORTAL_PAGES = /^\/(tokens|recovery-codes|activity)(\/|$)/
 // Staff and admin pages that need a staff session (every one but sign-in and the set-up links).
@@ -26,13 +26,10 @@ export function proxy(request: NextRequest) {
   // authenticates its callers by key instead. See lib/http/check-post-origin.
   if (request.method === 'POST' && !request.nextUrl.pathname.startsWith('/api/')) {
     const verdict = checkPostOrigin(request.headers)
-    if (!verdict.allow) {
-      const refused = new NextResponse('This form was sent from another site, so it was refused. Open the page again and retry.', {
-        status: 403,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      })
-      for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value)
-      return refused
+    if (!verdict.allow) return refuse(403, 'This form was sent from another site, so it was refused. Open the page again and retry.', headers)
+    const limit = formPostLimit({ path: request.nextUrl.pathname, hasStaffCookie: STAFF_SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name)) })
+    if (isOverFormPostLimit({ contentLength: request.headers.get('content-length'), limit })) {
+      return refuse(413, `This form sent more than the portal accepts (at most ${Math.round(limit / 2 ** 20)} MB). Go back and send less.`, headers)
     }
     if (verdict.origin) requestHeaders.set('origin', verdict.origin)
   }
@@ -54,6 +51,13 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   return response
+}
+
+/** A plain-text refusal with the usual security headers. */
+function refuse(status: number, message: string, headers: Record<string, string>): NextResponse {
+  const refused = new NextResponse(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value)
+  return refused
 }
 
 export const config = {

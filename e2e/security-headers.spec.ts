@@ -106,3 +106,22 @@ test('[SECURITY] a form posted from another site is refused, and nothing changes
   expect(ours.status()).toBe(303)
   expect(ours.headers()['location']).toContain(`/enroll/${token}/app`)
 })
+
+test('[SECURITY] a public form post over 1 MB is refused before the server reads it, and nothing changes', async ({ page, request }) => {
+  const { link } = await invitedUser('bigpost')
+  const token = link.split('/').pop()!
+  const html = await (await request.get(link)).text()
+  const actionField = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)?.[1]
+  expect(actionField).toBeTruthy()
+  // The Start form's own post, padded past 1 MB (only admin uploads with a staff session may be larger).
+  const response = await request.post(link, {
+    headers: { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+    multipart: { [actionField!]: '', token, type: 'TOTP', padding: 'x'.repeat(1024 * 1024 + 1) },
+    maxRedirects: 0,
+  })
+  expect(response.status()).toBe(413)
+  expect(await response.text()).toBe('This form sent more than the portal accepts (at most 1 MB). Go back and send less.')
+  expect(response.headers()['x-content-type-options']).toBe('nosniff')
+  await page.goto(link)
+  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible()
+})

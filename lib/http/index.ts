@@ -1,4 +1,5 @@
 export { formField } from './form-field'
+export { ADMIN_UPLOAD_LIMIT, FORM_POST_LIMIT, formPostLimit, isOverFormPostLimit } from './form-post-limit'
 export { checkPostOrigin, type PostOriginVerdict } from './check-post-origin'
 export { buildContentSecurityPolicy, buildSecurityHeaders, EMAIL_PREVIEW_CSP, LOGO_CSP, MAIL_PREVIEW_CSP, securedResourceFor, type SecuredResource, type SecurityHeaderOptions } from './security-headers'
 export { requestContext } from './request-context'
