@@ -1,7 +1,7 @@
 'use client'
 
 import { useActionState, useEffect, useState } from 'react'
-import { FormStateScope } from '@/components/forms/action-form'
+import { FormMessages, FormStateScope } from '@/components/forms/action-form'
 import type { FormAction, FormState } from '@/components/forms/form-state'
 import { TextAreaField } from '@/components/forms/text-area-field'
 import { inputClass } from '@/components/enroll/field-errors'
@@ -35,22 +35,13 @@ export function EmailTextForm({ action, template, saved, builtIn, placeholders }
   const change = (key: keyof Text) => (value: string) => setTyped((t) => ({ ...(t ?? posted), [key]: value }))
   const subjectErrors = state?.errors?.subject
   const subjectHint = `Empty: “${builtIn.subject}”. Placeholders: ${placeholders}.`
-  const problems = Object.keys(state?.errors ?? {}).length
 
   return (
     <div className="mt-4 grid gap-6 lg:grid-cols-2">
       <FormStateScope state={state}>
         <form action={formAction} aria-busy={pending} className="space-y-5" noValidate>
           <input type="hidden" name="template" value={template} />
-          {problems ? (
-            <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
-              Please fix the {problems === 1 ? 'problem' : 'problems'} below.
-            </p>
-          ) : state?.notice ? (
-            <p role="status" className="rounded-lg border border-green-300 bg-green-50 p-3 font-medium text-green-900">
-              {state.notice}
-            </p>
-          ) : null}
+          <FormMessages state={state} />
           <FieldFrame name="subject" label="Subject" hint={subjectHint} errors={subjectErrors}>
             <input
               id="subject"

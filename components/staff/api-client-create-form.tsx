@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useActionState } from 'react'
 import { MAX_ALLOWED_ADDRESSES_TEXT } from '@/lib/api-clients/limits'
 import { CopyButton } from '../enroll/copy-button'
-import { FormStateScope } from '../forms/action-form'
+import { FormMessages, FormStateScope } from '../forms/action-form'
 import type { FormState } from '../forms/form-state'
 import { TextField } from '../forms/text-field'
 import { linkClass, primaryButton } from '../ui'
@@ -49,22 +49,10 @@ export function ApiClientCreateForm({ action }: { action: (previous: CreatedApiC
     )
   }
   const formState = state && !('created' in state) ? state : null
-  const formErrors = formState?.errors?.form
-  const problems = Object.keys(formState?.errors ?? {}).length
   return (
     <FormStateScope state={formState}>
       <form action={formAction} aria-busy={pending} className="mt-4 space-y-5" noValidate>
-        {formErrors?.length ? (
-          <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
-            {formErrors.map((e) => (
-              <p key={e}>{e}</p>
-            ))}
-          </div>
-        ) : problems ? (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 font-medium text-red-800">
-            Please fix the {problems === 1 ? 'problem' : 'problems'} below.
-          </p>
-        ) : null}
+        <FormMessages state={formState} />
         <TextField name="name" label="Name" hint="The gateway it is for, such as vpn-gw1: letters, digits, spaces, dots, hyphens and underscores." maxLength={64} />
         <TextField name="allowedAddresses" label="Allowed client addresses" hint={ALLOWED_ADDRESSES_HINT} maxLength={MAX_ALLOWED_ADDRESSES_TEXT} />
         <button type="submit" className={primaryButton} disabled={pending}>
