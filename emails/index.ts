@@ -11,6 +11,8 @@ import { exampleStaffSetup, renderStaffSetup, type StaffSetupProps } from './sta
 import { exampleTokenChanged, renderTokenChanged, type TokenChangedProps } from './token-changed'
 import { exampleTemporaryPasscodeCancelled, renderTemporaryPasscodeCancelled, type TemporaryPasscodeCancelledProps } from './temporary-passcode-cancelled'
 import { exampleTemporaryPasscodeIssued, renderTemporaryPasscodeIssued, type TemporaryPasscodeIssuedProps } from './temporary-passcode-issued'
+import { exampleTokenDormantAction, renderTokenDormantAction, type TokenDormantActionProps } from './token-dormant-action'
+import { exampleTokenDormantWarning, renderTokenDormantWarning, type TokenDormantWarningProps } from './token-dormant-warning'
 import { exampleTokenEnrolled, renderTokenEnrolled, type TokenEnrolledProps } from './token-enrolled'
 import { exampleTokenLocked, renderTokenLocked, type TokenLockedProps } from './token-locked'
 import { exampleTokenStatusChanged, renderTokenStatusChanged, type TokenStatusChangedProps } from './token-status-changed'
@@ -32,6 +34,8 @@ export type EmailProps = {
   'recovery-codes-changed': RecoveryCodesChangedProps
   'pin-expiring': PinExpiringProps
   'staff-setup': StaffSetupProps
+  'token-dormant-warning': TokenDormantWarningProps
+  'token-dormant-action': TokenDormantActionProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -50,6 +54,8 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
   'recovery-codes-changed': { render: renderRecoveryCodesChanged, example: exampleRecoveryCodesChanged },
   'pin-expiring': { render: renderPinExpiring, example: examplePinExpiring },
   'staff-setup': { render: renderStaffSetup, example: exampleStaffSetup },
+  'token-dormant-warning': { render: renderTokenDormantWarning, example: exampleTokenDormantWarning },
+  'token-dormant-action': { render: renderTokenDormantAction, example: exampleTokenDormantAction },
 }
 
 export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]

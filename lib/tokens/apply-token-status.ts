@@ -37,6 +37,9 @@ export async function applyTokenStatus({
       pinHash: null,
       pinSetAt: null,
       pinReminderSentAt: null,
+      // The next holder's dormancy counts from their own activation, not this holder's last use.
+      lastUsedAt: null,
+      dormantWarnedAt: null,
       failedAttempts: 0,
       lockedAt: null,
       lockedUntil: null,

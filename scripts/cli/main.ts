@@ -6,6 +6,7 @@ import { DB_USAGE, runDb } from './commands/db'
 import { EXCLUSION_USAGE, runExclusion } from './commands/exclusion'
 import { INVITE_USAGE, runInvite } from './commands/invite'
 import { MAIL_USAGE, runMail } from './commands/mail'
+import { MAINTENANCE_USAGE, runMaintenanceCommand } from './commands/maintenance'
 import { runServe, SERVE_USAGE } from './commands/serve'
 import { runStaff, STAFF_USAGE } from './commands/staff'
 import { runTempPasscode, TEMP_PASSCODE_USAGE } from './commands/temp-passcode'
@@ -15,7 +16,7 @@ import { loadEnv } from './load-env'
 import { createOutput } from './output'
 import { UsageError } from './usage-error'
 
-const USAGE = ['Usage:', ...[...USER_USAGE, ...INVITE_USAGE, ...STAFF_USAGE, ...APIKEY_USAGE, ...EXCLUSION_USAGE, ...TEMP_PASSCODE_USAGE, ...TOKEN_USAGE, ...MAIL_USAGE, ...DB_USAGE, ...SERVE_USAGE].map((l) => `  ${l}`), '  add --json to any command for JSON output'].join('\n')
+const USAGE = ['Usage:', ...[...USER_USAGE, ...INVITE_USAGE, ...STAFF_USAGE, ...APIKEY_USAGE, ...EXCLUSION_USAGE, ...TEMP_PASSCODE_USAGE, ...TOKEN_USAGE, ...MAINTENANCE_USAGE, ...MAIL_USAGE, ...DB_USAGE, ...SERVE_USAGE].map((l) => `  ${l}`), '  add --json to any command for JSON output'].join('\n')
 
 const COMMANDS: Record<string, (args: string[], out: ReturnType<typeof createOutput>) => Promise<void>> = {
   user: runUser,
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[], out: ReturnType<typeof createOut
   exclusion: runExclusion,
   'temp-passcode': runTempPasscode,
   token: runToken,
+  maintenance: runMaintenanceCommand,
   mail: runMail,
   db: runDb,
   serve: runServe,

@@ -6,6 +6,8 @@ import { UsageError } from './usage-error'
 export type ParsedOptions = {
   string(name: string): string | undefined
   strings(name: string): string[]
+  /** A boolean option: true when given. */
+  flag(name: string): boolean
 }
 
 /** Strict option parsing (unknown options are errors), as one-line usage errors. `--json` is always allowed. */
@@ -19,5 +21,6 @@ export function parseOptions(args: string[], options: ParseArgsOptionsConfig): P
   return {
     string: (name) => (typeof values[name] === 'string' ? (values[name] as string) : undefined),
     strings: (name) => (Array.isArray(values[name]) ? (values[name] as string[]) : []),
+    flag: (name) => values[name] === true,
   }
 }
