@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+// `portal maintenance run …` in a child process, as an operator runs it, on its own database.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-maintenance-'))
+const dbFile = path.join(dir, 'cli.db')
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'development' as const,
+  DATABASE_URL: `file:${dbFile}`,
+  SECRET_KEY: randomBytes(32).toString('base64'),
+  HASH_PEPPER: randomBytes(32).toString('base64'),
+  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
+}
+
+function portal(args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env, encoding: 'utf8' })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+function sql<T = Record<string, unknown>>(statement: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile)
+  try {
+    const prepared = db.prepare(statement)
+    return prepared.reader ? (prepared.all(...params) as T[]) : (prepared.run(...params), [])
+  } finally {
+    db.close()
+  }
+}
+// Stored as Prisma stores DateTimes on SQLite. The child process runs on the real clock, so dates are relative to it.
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().replace('Z', '+00:00')
+const tokens = () => sql<{ serial: string; status: string; dormantWarnedAt: string | null }>('SELECT serial, status, dormantWarnedAt FROM Token ORDER BY serial')
+const outbox = () => sql<{ to: string; template: string }>('SELECT "to", template FROM OutboxMessage ORDER BY "to"')
+
+function addToken(username: string, serial: string, { lastUsedDaysAgo, warnedDaysAgo }: { lastUsedDaysAgo: number; warnedDaysAgo?: number }) {
+  const [user] = sql<{ id: string }>('SELECT id FROM User WHERE username = ?', username)
+  sql(
+    `INSERT INTO Token (id, serial, userId, status, secretCiphertext, secretKeyId, lastUsedAt, activatedAt, statusChangedAt, dormantWarnedAt, createdAt, updatedAt)
+     VALUES (?, ?, ?, 'ACTIVE', 'sealed', 'k1', ?, ?, ?, ?, ?, ?)`,
+    `tok-${serial}`,
+    serial,
+    user!.id,
+    daysAgo(lastUsedDaysAgo),
+    daysAgo(500),
+    daysAgo(500),
+    warnedDaysAgo === undefined ? null : daysAgo(warnedDaysAgo),
+    daysAgo(500),
+    daysAgo(500),
+  )
+}
+
+describe('portal maintenance run', () => {
+  beforeAll(() => {
+    expect(portal(['db', 'migrate']).code).toBe(0)
+    expect(portal(['user', 'add', '--username', 'alice', '--email', 'alice@example.com']).code).toBe(0)
+    expect(portal(['user', 'add', '--username', 'bob', '--email', 'bob@example.com']).code).toBe(0)
+    addToken('alice', 'TPALICE001', { lastUsedDaysAgo: 400 })
+    addToken('bob', 'TPBOB00001', { lastUsedDaysAgo: 400, warnedDaysAgo: 31 })
+  }, 60_000)
+
+  it('says when the policy is off and does nothing', () => {
+    const off = portal(['maintenance', 'run', '--dry-run'])
+    expect(off).toMatchObject({ code: 0, stdout: 'The dormant-token policy is off (no period set): nothing to do.\n' })
+    const real = portal(['maintenance', 'run', '--json'])
+    expect(real.code).toBe(0)
+    expect(JSON.parse(real.stdout)).toEqual({ dryRun: false, policy: null, counts: { warned: 0, disabled: 0, revoked: 0 }, waiting: 0, skipped: 0 })
+    expect(tokens().map((t) => t.status)).toEqual(['ACTIVE', 'ACTIVE'])
+  }, 60_000)
+
+  it('refuses unknown commands and options with a usage line', () => {
+    expect(portal(['maintenance'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^portal: unknown maintenance command; usage: portal maintenance run \[--dry-run\]/) })
+    expect(portal(['maintenance', 'run', '--force'])).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown option '--force'") })
+  }, 60_000)
+
+  it('lists what the dry run would do without changing anything, then the real run does it and prints counts', () => {
+    sql('UPDATE Settings SET dormantAfterDays = 365, dormantWarnDays = 30, dormantAction = ?', 'DISABLE')
+    const before = tokens()
+
+    const dry = portal(['maintenance', 'run', '--dry-run'])
+    expect(dry.code).toBe(0)
+    const lines = dry.stdout.trimEnd().split('\n')
+    expect(lines[0]).toBe('Dormant tokens (unused for 365 days, warned 30 days ahead): this run would warn the owners of 1 token, would disable 1 token, would revoke 0 tokens.')
+    expect(lines[1]).toMatch(/^STEP\s+USERNAME\s+SERIAL\s+LAST USED\s+ACTION DUE$/)
+    expect(lines.slice(2, 4).map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual(
+      expect.arrayContaining([
+        ['warn', 'alice', 'TPALICE001'],
+        ['disable', 'bob', 'TPBOB00001'],
+      ]),
+    )
+    expect(lines[2]).toContain(daysAgo(400).slice(0, 10))
+    expect(lines.at(-1)).toBe('Dry run: nothing was changed and no email was sent.')
+
+    const json = JSON.parse(portal(['maintenance', 'run', '--dry-run', '--json']).stdout)
+    expect(json).toMatchObject({ dryRun: true, policy: { afterDays: 365, warnDays: 30, action: 'DISABLE' }, counts: { warned: 1, disabled: 1, revoked: 0 } })
+    expect(json.steps).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ step: 'warn', username: 'alice', serial: 'TPALICE001', lastUsedAt: expect.stringMatching(/Z$/) }),
+        expect.objectContaining({ step: 'disable', username: 'bob', serial: 'TPBOB00001' }),
+      ]),
+    )
+    expect(tokens()).toEqual(before)
+    expect(outbox()).toEqual([])
+
+    const real = portal(['maintenance', 'run'])
+    expect(real).toMatchObject({ code: 0, stdout: 'Dormant tokens (unused for 365 days, warned 30 days ahead): warned the owners of 1 token, disabled 1 token, revoked 0 tokens.\n' })
+    expect(tokens()).toEqual([
+      { serial: 'TPALICE001', status: 'ACTIVE', dormantWarnedAt: expect.any(String) },
+      { serial: 'TPBOB00001', status: 'DISABLED', dormantWarnedAt: null },
+    ])
+    expect(outbox()).toEqual([
+      { to: 'alice@example.com', template: 'token-dormant-warning' },
+      { to: 'bob@example.com', template: 'token-dormant-action' },
+    ])
+    // Each real run is audited in the CLI's name (the first, with the policy off, too).
+    const runs = sql<{ actorLabel: string; details: string }>("SELECT actorLabel, details FROM AuditEvent WHERE action = 'maintenance.ran' ORDER BY at")
+    expect(runs.map((r) => [r.actorLabel, JSON.parse(r.details)])).toEqual([
+      ['cli', { policy: 'off', warned: 0, disabled: 0, revoked: 0, skipped: 0 }],
+      ['cli', { policy: 'DISABLE after 365 days', warned: 1, disabled: 1, revoked: 0, skipped: 0 }],
+    ])
+
+    // Again at once: alice is within her notice, bob is done.
+    const again = JSON.parse(portal(['maintenance', 'run', '--json']).stdout)
+    expect(again).toMatchObject({ counts: { warned: 0, disabled: 0, revoked: 0 }, waiting: 1 })
+  }, 60_000)
+})
