@@ -1,9 +1,11 @@
+import Link from 'next/link'
 import { ActionForm } from '@/components/forms/action-form'
 import { CheckboxField } from '@/components/forms/checkbox-field'
 import { ChoiceField } from '@/components/forms/choice-field'
 import type { FormAction } from '@/components/forms/form-state'
 import { TextField } from '@/components/forms/text-field'
 import { TokenTypesField } from '@/components/staff/token-types-field'
+import { linkClass } from '@/components/ui'
 import { PLATFORM_NAMES } from '@/lib/policy'
 import { describeDefault, POLICY_FIELDS, POLICY_NAMES, POLICY_SECTIONS, type PolicyField, type PolicyName, type TokenTypesByPlatform } from '@/lib/settings'
 
@@ -22,12 +24,19 @@ export function PoliciesForm({ action, current, tokenTypes }: { action: FormActi
   return (
     <ActionForm action={action} submitLabel="Save policies" pendingLabel="Saving…">
       {POLICY_SECTIONS.map((section) => (
-        <fieldset key={section.id} className="space-y-5 border-t border-slate-200 pt-4">
+        <fieldset key={section.id} id={`policy-${section.id}`} className="space-y-5 border-t border-slate-200 pt-4">
           <legend className="pt-4 text-lg font-semibold">{section.title}</legend>
           {POLICY_NAMES.filter((name) => POLICY_FIELDS[name].section === section.id).map((name) => (
             <PolicyInput key={name} name={name} field={POLICY_FIELDS[name]} value={current[name]} />
           ))}
           {section.id === 'tokens' ? <TokenTypesField current={tokenTypes} platformNames={PLATFORM_NAMES} /> : null}
+          {section.id === 'dormant' ? (
+            <p className="text-sm">
+              <Link href="/admin/maintenance" className={linkClass}>
+                See which tokens are dormant now and what the next run would do
+              </Link>
+            </p>
+          ) : null}
         </fieldset>
       ))}
     </ActionForm>
