@@ -40,16 +40,25 @@ export async function staffSignOut(page: Page) {
 }
 
 /** `portal staff add` for a new staff member; returns the set-up link from the email. */
-export async function addStaffMember({ role = 'helpdesk', prefix = role === 'admin' ? 'adm' : 'help' }: { role?: 'helpdesk' | 'admin'; prefix?: string } = {}): Promise<{ username: string; link: string }> {
+export async function addStaffMember({
+  role = 'helpdesk',
+  prefix = role === 'admin' ? 'adm' : 'help',
+  cli = portal,
+}: {
+  role?: 'helpdesk' | 'admin'
+  prefix?: string
+  /** Another server's CLI (e2e/helpers/extra-server.ts); the suite's server by default. */
+  cli?: typeof portal
+} = {}): Promise<{ username: string; link: string }> {
   const username = `${prefix}-${randomBytes(4).toString('hex')}`
-  const added = portal(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', role])
+  const added = cli(['staff', 'add', '--username', username, '--email', `${username}@example.com`, '--role', role])
   if (added.code !== 0) throw new Error(`portal staff add failed: ${added.stderr}`)
   const mail = await waitForMail(`${username}@example.com`, { subject: new RegExp(`^Set up your .* ${role === 'admin' ? 'administration' : 'helpdesk'} account$`) })
   return { username, link: /https?:\/\/\S+\/staff\/setup\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0] }
 }
 
 /** A new helpdesk (or admin) member who has set up from the email and is signed in on `page`. */
-export async function signedInStaff(page: Page, options: { role?: 'helpdesk' | 'admin' } = {}): Promise<{ username: string; secret: string }> {
+export async function signedInStaff(page: Page, options: { role?: 'helpdesk' | 'admin'; cli?: typeof portal } = {}): Promise<{ username: string; secret: string }> {
   const { username, link } = await addStaffMember(options)
   await page.goto(link)
   await page.getByLabel('Password', { exact: true }).fill(STAFF_PASSWORD)
