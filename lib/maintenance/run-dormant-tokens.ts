@@ -71,7 +71,16 @@ export async function runDormantTokens({
   dryRun = false,
   batch = 500,
   listLimit = 1000,
-}: { now?: Date; dryRun?: boolean; batch?: number; listLimit?: number } = {}): Promise<DormantReport> {
+  onStep,
+}: {
+  now?: Date
+  dryRun?: boolean
+  batch?: number
+  /** How many steps the report lists. */
+  listLimit?: number
+  /** Called with every step as it is done (or would be): the CLI prints them as they come, however many. */
+  onStep?: (item: DormantItem) => void
+} = {}): Promise<DormantReport> {
   const settings = await getSettings()
   const policy = dormantPolicyOf(settings)
   const report: DormantReport = { dryRun, policy, counts: { warn: 0, disable: 0, revoke: 0 }, waiting: 0, skipped: 0, items: [], more: 0 }
@@ -104,7 +113,9 @@ export async function runDormantTokens({
         continue
       }
       report.counts[step]++
-      if (report.items.length < listLimit) report.items.push(itemOf(step, token, decision.actionAt))
+      const item = itemOf(step, token, decision.actionAt)
+      onStep?.(item)
+      if (report.items.length < listLimit) report.items.push(item)
       else report.more++
     }
     if (candidates.length < batch) break

@@ -1,7 +1,7 @@
 import 'server-only'
 import { auditEventData, type AuditActor, type AuditContext } from '@/lib/audit'
 import { getDb } from '@/lib/db'
-import { runDormantTokens, type DormantReport } from './run-dormant-tokens'
+import { runDormantTokens, type DormantItem, type DormantReport } from './run-dormant-tokens'
 
 export type MaintenanceReport = { at: Date; dryRun: boolean; dormant: DormantReport }
 
@@ -18,14 +18,16 @@ export async function runMaintenance({
   actor,
   context,
   listLimit,
+  onStep,
 }: {
   now?: Date
   dryRun?: boolean
   actor: AuditActor
   context?: AuditContext
   listLimit?: number
+  onStep?: (item: DormantItem) => void
 }): Promise<MaintenanceReport> {
-  const dormant = await runDormantTokens({ now, dryRun, listLimit })
+  const dormant = await runDormantTokens({ now, dryRun, listLimit, onStep })
   if (!dryRun) {
     const { counts, skipped, policy } = dormant
     await getDb().auditEvent.create({

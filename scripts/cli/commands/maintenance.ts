@@ -1,41 +1,60 @@
 import { CLI_ACTOR } from '@/lib/audit'
-import { describeMaintenance, runMaintenance, type DormantItem } from '@/lib/maintenance'
-import { formatTable, type Output } from '../output'
+import { describeMaintenance, runMaintenance, type DormantItem, type DormantReport } from '@/lib/maintenance'
+import type { Output } from '../output'
 import { parseOptions } from '../parse-options'
 import { UsageError } from '../usage-error'
 
 export const MAINTENANCE_USAGE = ['portal maintenance run [--dry-run]   # dormant tokens: warn owners, then disable or revoke (also daily in npm start)']
 
-const when = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 16) : 'never')
-const STEP = { warn: 'warn', disable: 'disable', revoke: 'revoke' } as const
+const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16)
+const lastUsed = (i: DormantItem) => (i.lastUsedAt ? when(i.lastUsedAt) : `never (active since ${when(i.lastActivity)})`)
+// Fixed widths: the steps are printed as they are found, however many (a
+// million dormant tokens never sit in memory), so columns cannot be measured first.
+const WIDTHS = [7, 24, 16, 37]
+const line = (cells: string[]) => cells.map((c, i) => (i < WIDTHS.length ? c.padEnd(WIDTHS[i]!) : c)).join('  ')
+const HEADER = line(['STEP', 'USERNAME', 'SERIAL', 'LAST USED', 'ACTION DUE'])
+
+function jsonStep(i: DormantItem) {
+  return { step: i.step, username: i.username, serial: i.serial, tokenName: i.tokenName, origin: i.origin, lastUsedAt: i.lastUsedAt?.toISOString() ?? null, lastActivity: i.lastActivity.toISOString(), dueAt: i.actionAt.toISOString() }
+}
+function summary(dormant: DormantReport) {
+  return {
+    dryRun: dormant.dryRun,
+    policy: dormant.policy,
+    counts: { warned: dormant.counts.warn, disabled: dormant.counts.disable, revoked: dormant.counts.revoke },
+    waiting: dormant.waiting,
+    skipped: dormant.skipped,
+  }
+}
 
 export async function runMaintenanceCommand(args: string[], out: Output): Promise<void> {
   const [sub, ...rest] = args
   if (sub !== 'run') throw new UsageError(`unknown maintenance command${sub ? ` "${sub}"` : ''}; usage: ${MAINTENANCE_USAGE[0]!.split('  #')[0]}`)
   const options = parseOptions(rest, { 'dry-run': { type: 'boolean' } })
-  const dryRun = options.flag('dry-run')
-  // Every dry-run step is listed: the CLI is where an operator reviews a large first run.
-  const { dormant } = await runMaintenance({ dryRun, actor: CLI_ACTOR, listLimit: dryRun ? Number.MAX_SAFE_INTEGER : 0 })
-  const json = {
-    dryRun,
-    policy: dormant.policy,
-    counts: { warned: dormant.counts.warn, disabled: dormant.counts.disable, revoked: dormant.counts.revoke },
-    waiting: dormant.waiting,
-    skipped: dormant.skipped,
-    ...(dryRun ? { steps: dormant.items.map(jsonItem) } : {}),
+  if (!options.flag('dry-run')) {
+    const { dormant } = await runMaintenance({ actor: CLI_ACTOR, listLimit: 0 })
+    out.result(summary(dormant), describeMaintenance(dormant))
+    return
   }
-  const lines = [describeMaintenance(dormant)]
-  if (dryRun && dormant.items.length > 0) {
-    lines.push(formatTable(['STEP', 'USERNAME', 'SERIAL', 'LAST USED', 'ACTION DUE'], dormant.items.map((i) => [STEP[i.step], i.username, i.serial, lastUsed(i), when(i.actionAt)])))
-    lines.push('Dry run: nothing was changed and no email was sent.')
-  } else if (dryRun && dormant.policy) {
-    lines.push('No token is dormant. Dry run: nothing was changed.')
+
+  // The dry run lists every step, printed as it is found; the counts follow.
+  const write = (text: string) => process.stdout.write(text)
+  let steps = 0
+  if (out.json) write('{"steps":[')
+  const { dormant } = await runMaintenance({
+    dryRun: true,
+    actor: CLI_ACTOR,
+    listLimit: 0,
+    onStep: (item) => {
+      if (out.json) write(`${steps > 0 ? ',' : ''}\n  ${JSON.stringify(jsonStep(item))}`)
+      else write(`${steps === 0 ? `${HEADER.trimEnd()}\n` : ''}${line([item.step, item.username, item.serial, lastUsed(item), when(item.actionAt)]).trimEnd()}\n`)
+      steps++
+    },
+  })
+  if (out.json) {
+    write(`${steps > 0 ? '\n' : ''}],${JSON.stringify(summary(dormant)).slice(1)}\n`)
+    return
   }
-  out.result(json, lines.join('\n'))
-}
-
-const lastUsed = (i: DormantItem) => (i.lastUsedAt ? when(i.lastUsedAt) : `never (active since ${when(i.lastActivity)})`)
-
-function jsonItem(i: DormantItem) {
-  return { step: i.step, username: i.username, serial: i.serial, tokenName: i.tokenName, origin: i.origin, lastUsedAt: i.lastUsedAt?.toISOString() ?? null, lastActivity: i.lastActivity.toISOString(), dueAt: i.actionAt.toISOString() }
+  const tail = !dormant.policy ? [] : steps > 0 ? ['Dry run: nothing was changed and no email was sent.'] : ['No token is dormant. Dry run: nothing was changed.']
+  write(`${[describeMaintenance(dormant), ...tail].join('\n')}\n`)
 }
