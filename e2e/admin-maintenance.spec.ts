@@ -60,7 +60,7 @@ test.describe('on a server of its own', () => {
 
     // The dry run: one owner to warn, one token to disable; nothing changed, nothing sent.
     await expect(page.getByText('Disable tokens unused for 365 days, warning the owner 30 days ahead')).toBeVisible()
-    const table = page.getByRole('table', { name: 'What the next run would do' })
+    const table = page.getByRole('table', { name: 'Dormant tokens: the next run’s step for each' })
     await expect(table.getByRole('row').filter({ hasText: idle.serial })).toContainText('Warn the owner')
     await expect(table.getByRole('row').filter({ hasText: warned.serial })).toContainText('Disable')
     await expect(table.getByRole('row').filter({ hasText: idle.serial }).getByRole('link')).toHaveText(/^idle-/)
@@ -127,7 +127,7 @@ test.describe('on a server of its own', () => {
       await expect(page.getByRole('status').filter({ hasText: /Policies saved|Nothing to save/ })).toBeVisible()
 
       await page.goto(`${server.baseURL}/admin/maintenance`)
-      await expect(page.getByRole('table', { name: 'What the next run would do' }).getByRole('row').filter({ hasText: owner.serial })).toContainText('Warn the owner')
+      await expect(page.getByRole('table', { name: 'Dormant tokens: the next run’s step for each' }).getByRole('row').filter({ hasText: owner.serial })).toContainText('Warn the owner')
       await page.getByRole('link', { name: 'Run now' }).click()
       await page.getByRole('button', { name: 'Run maintenance now' }).click()
       await expect(page.getByRole('status').filter({ hasText: 'Maintenance ran' })).toContainText('warned')

@@ -17,7 +17,7 @@ export function DormantTokenTable({ items }: { items: DormantItem[] }) {
   }
   return (
     <DataTable
-      caption="What the next run would do"
+      caption="Dormant tokens: the next run’s step for each"
       rowKey={(i) => i.tokenId}
       rows={items}
       columns={[

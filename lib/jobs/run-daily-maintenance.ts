@@ -5,6 +5,7 @@ import { MAINTENANCE_ACTOR, runMaintenance, type MaintenanceReport } from '@/lib
 
 export const MAINTENANCE_JOB = 'maintenance'
 const DAY_MS = 86_400_000
+const HOUR_MS = 3_600_000
 
 /**
  * The daily maintenance run, at most once a day across every instance: the
@@ -33,7 +34,11 @@ export async function runDailyMaintenance({ now = new Date() }: { now?: Date } =
     await db.scheduledJob.update({ where: { name: MAINTENANCE_JOB }, data: { lastFinishedAt: new Date(), lastResult: JSON.stringify({ warned: counts.warn, disabled: counts.disable, revoked: counts.revoke, skipped }) } })
     return report
   } catch (error) {
-    await db.scheduledJob.update({ where: { name: MAINTENANCE_JOB }, data: { lastFinishedAt: new Date(), lastResult: JSON.stringify({ error: (error as Error).message.slice(0, 300) }) } })
+    // Failed (the database was away, say): due again in an hour rather than tomorrow.
+    const retryAt = new Date(now.getTime() - DAY_MS + HOUR_MS)
+    await db.scheduledJob
+      .update({ where: { name: MAINTENANCE_JOB }, data: { lastStartedAt: retryAt, lastFinishedAt: new Date(), lastResult: JSON.stringify({ error: (error as Error).message.slice(0, 300) }) } })
+      .catch(() => undefined)
     throw error
   }
 }
