@@ -1,6 +1,7 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setUpTempDatabase } from '@/test/temp-database'
 import { CLI_ACTOR } from '@/lib/audit'
+import { resetConfigForTests } from '@/lib/config'
 import { disconnectDb, getDb } from '@/lib/db'
 import { addUser } from '@/lib/users'
 import { cancelInvitationJob, processInvitationJobs, readInvitationJob, startInvitationJob } from '.'
@@ -23,7 +24,18 @@ vi.mock('@/lib/enrollment', async (original) => {
 })
 
 setUpTempDatabase()
-afterAll(() => disconnectDb())
+// A mail server is configured (none listens: these tests mark emails sent themselves).
+const smtpBefore = process.env.SMTP_URL
+beforeAll(() => {
+  process.env.SMTP_URL = 'smtp://127.0.0.1:9'
+  resetConfigForTests()
+})
+afterAll(async () => {
+  if (smtpBefore === undefined) delete process.env.SMTP_URL
+  else process.env.SMTP_URL = smtpBefore
+  resetConfigForTests()
+  await disconnectDb()
+})
 
 const db = () => getDb()
 let prefix = 0
@@ -138,5 +150,19 @@ describe('bulk invitation jobs', () => {
     await db().user.update({ where: { id: a!.id }, data: { status: 'DISABLED' } })
     await processInvitationJobs()
     expect(await readInvitationJob({ jobId })).toMatchObject({ queued: 1, failed: 1, remaining: 0 })
+  })
+  it('without SMTP_URL (the local outbox) is done once everyone is invited', async () => {
+    await users(2)
+    const { jobId } = await startInvitationJob({ selection: pending(), actor: CLI_ACTOR })
+    process.env.SMTP_URL = ''
+    resetConfigForTests()
+    try {
+      while ((await processInvitationJobs()) > 0);
+      await processInvitationJobs()
+      expect(await readInvitationJob({ jobId })).toMatchObject({ state: 'DONE', queued: 2, sent: 0 })
+    } finally {
+      process.env.SMTP_URL = 'smtp://127.0.0.1:9'
+      resetConfigForTests()
+    }
   })
 })

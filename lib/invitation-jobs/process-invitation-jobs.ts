@@ -1,6 +1,7 @@
 import 'server-only'
 import type { AuditActor } from '@/lib/audit'
 import { auditEventData, SYSTEM_ACTOR } from '@/lib/audit'
+import { getConfig } from '@/lib/config'
 import { getDb } from '@/lib/db'
 import { createInvitations } from '@/lib/enrollment'
 import { getSettings } from '@/lib/settings'
@@ -23,9 +24,18 @@ class LostRace extends Error {}
  * loses the race to another (or to a cancel) rolls back and moves on.
  * Returns how many users it invited or skipped.
  */
-export async function processInvitationJobs({ batchSize = INVITATION_BATCH, now = () => new Date() }: { batchSize?: number; now?: () => Date } = {}): Promise<number> {
+export async function processInvitationJobs({
+  jobId,
+  batchSize = INVITATION_BATCH,
+  now = () => new Date(),
+}: {
+  /** Only this job (the CLI following its own). */
+  jobId?: string
+  batchSize?: number
+  now?: () => Date
+} = {}): Promise<number> {
   const db = getDb()
-  const jobs = await db.invitationJob.findMany({ where: { state: 'RUNNING' }, orderBy: { createdAt: 'asc' } })
+  const jobs = await db.invitationJob.findMany({ where: { state: 'RUNNING', ...(jobId ? { id: jobId } : {}) }, orderBy: { createdAt: 'asc' } })
   let handled = 0
   for (const job of jobs) {
     const items = await db.invitationJobItem.findMany({
@@ -70,11 +80,18 @@ export async function processInvitationJobs({ batchSize = INVITATION_BATCH, now 
   return handled
 }
 
-/** Done once every item is settled and no email of the job is still waiting in the outbox. */
+/**
+ * Done once every item is settled and no email of the job is still waiting
+ * in the outbox. Without SMTP_URL the outbox is only read at /dev/mail and
+ * never delivers: the job is then done once everyone is invited, or it
+ * would hold its selection for ever.
+ */
 async function finishIfDelivered(jobId: string, now: Date): Promise<void> {
   const db = getDb()
-  const undelivered = await db.invitationJobItem.count({ where: { jobId, state: 'QUEUED', outboxMessage: { status: { in: ['QUEUED', 'SENDING'] } } } })
-  if (undelivered > 0) return
+  if (getConfig().smtpUrl) {
+    const undelivered = await db.invitationJobItem.count({ where: { jobId, state: 'QUEUED', outboxMessage: { status: { in: ['QUEUED', 'SENDING'] } } } })
+    if (undelivered > 0) return
+  }
   await db.$transaction(async (tx) => {
     const done = await tx.invitationJob.updateMany({ where: { id: jobId, state: 'RUNNING' }, data: { state: 'DONE', runningKey: null, finishedAt: now } })
     if (done.count === 1) {
