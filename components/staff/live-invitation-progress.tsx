@@ -14,6 +14,12 @@ const POLL_MS = 1500
  */
 export function LiveInvitationProgress({ initial, url }: { initial: ProgressCounts; url: string }) {
   const [progress, setProgress] = useState(initial)
+  // Refresh re-renders the page with new figures into this same component: take them.
+  const [rendered, setRendered] = useState(initial)
+  if (initial !== rendered) {
+    setRendered(initial)
+    setProgress(initial)
+  }
   const running = progress.state === 'RUNNING'
   useEffect(() => {
     if (!running) return

@@ -10,7 +10,7 @@ import type { UserPageItem } from '@/lib/users'
  */
 export function UserSelectTable({ users, form }: { users: UserPageItem[]; form: string }) {
   return (
-    <ScrollTable caption="Users" columns={['Choose', 'Username', 'Name', 'Email', 'Groups', 'Active tokens', 'Account']} minWidth="min-w-[48rem]">
+    <ScrollTable caption="Users on this page" columns={['Choose', 'Username', 'Name', 'Email', 'Groups', 'Active tokens', 'Account']} minWidth="min-w-[48rem]">
       {users.map((u) => (
         <tr key={u.id} className="border-b border-slate-200 align-top">
           <td className="py-2 pr-4">

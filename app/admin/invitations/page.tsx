@@ -51,7 +51,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
           <p className="mt-3 text-slate-700">No bulk invitation yet.</p>
         ) : (
           <DataTable<InvitationJobSummary>
-            caption="Recent bulk invitations"
+            caption="Bulk invitations, newest first"
             rowKey={(j) => j.id}
             rows={jobs}
             columns={[
