@@ -55,9 +55,9 @@ async function start(selection: InvitationSelection, session: Awaited<ReturnType
 }
 
 export async function cancelInvitationJobAction(formData: FormData): Promise<void> {
+  const session = await requireStaff({ role: 'ADMIN', returnTo: '/admin/invitations', recent: true })
   const id = formField(formData, 'id', 64)
   const page = `/admin/invitations/${encodeURIComponent(id)}`
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `${page}/cancel`, recent: true })
   try {
     await cancelInvitationJob({ jobId: id, actor: staffActor(session), context: requestContext(await headers()) })
   } catch (error) {
