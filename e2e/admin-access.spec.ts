@@ -19,8 +19,12 @@ const ADMIN_PAGES = [
   '/admin/exclusions',
   '/admin/maintenance',
   '/admin/maintenance/run',
+  '/admin/users',
+  '/admin/invitations',
+  '/admin/invitations/some-job-id',
+  '/admin/invitations/some-job-id/cancel',
 ]
-const ADMIN_LINKS = ['Dashboard', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
+const ADMIN_LINKS = ['Dashboard', 'Users', 'Invitations', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
 
 test('[ADMIN] a helpdesk member is refused every administration page and sees no admin links', async ({ page }) => {
   test.slow() // twelve production pages, each followed by an axe scan

@@ -10,6 +10,8 @@ export type ExtraServer = {
   env: Record<string, string>
   /** The `portal` CLI against this server's database. */
   cli(args: string[]): { code: number | null; stdout: string; stderr: string }
+  /** Stops the server (SIGTERM) and starts it again on the same port and database. */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -42,18 +44,26 @@ export async function startExtraServer(settings: Record<string, string>): Promis
     NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
     ...settings,
   }
-  const server = spawn(process.execPath, ['bin/portal.mjs', 'serve'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true })
-  let stderr = ''
-  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
-  const healthURL = `http://127.0.0.1:${port}/api/v1/health`
-  const deadline = Date.now() + 120_000
-  for (;;) {
-    const up = await fetch(healthURL).then((r) => r.ok, () => false)
-    if (up) break
-    if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the extra server did not start: ${stderr}`)
-    await new Promise((r) => setTimeout(r, 200))
+  const launch = async () => {
+    const child = spawn(process.execPath, ['bin/portal.mjs', 'serve'], { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true })
+    let stderr = ''
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    const healthURL = `http://127.0.0.1:${port}/api/v1/health`
+    const deadline = Date.now() + 120_000
+    for (;;) {
+      const up = await fetch(healthURL).then((r) => r.ok, () => false)
+      if (up) break
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the extra server did not start: ${stderr}`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    return { child, exited }
   }
+  const halt = async ({ child, exited }: Awaited<ReturnType<typeof launch>>) => {
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM')
+    await exited
+  }
+  let running = await launch()
   return {
     baseURL: `http://127.0.0.1:${port}`,
     env,
@@ -61,9 +71,12 @@ export async function startExtraServer(settings: Record<string, string>): Promis
       const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env: env as NodeJS.ProcessEnv, encoding: 'utf8' })
       return { code: result.status, stdout: result.stdout, stderr: result.stderr }
     },
+    async restart() {
+      await halt(running)
+      running = await launch()
+    },
     async stop() {
-      if (server.exitCode === null) process.kill(-server.pid!, 'SIGTERM')
-      await exited
+      await halt(running)
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

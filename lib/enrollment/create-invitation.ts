@@ -42,7 +42,7 @@ export async function createInvitations({
   actor: AuditActor | ((user: InvitedUser) => AuditActor)
   context?: AuditContext
   now?: Date
-}): Promise<{ userId: string; invitationId: string; expiresAt: Date }[]> {
+}): Promise<{ userId: string; invitationId: string; emailId: string; expiresAt: Date }[]> {
   if (users.length === 0) return []
   const expiresAt = new Date(now.getTime() + settings.invitationTtlHours * 3600_000)
   const brand = brandFromSettings(settings)
@@ -90,5 +90,5 @@ export async function createInvitations({
   } else {
     await queueEmails({ tx, emails: created.map((c) => c.email), actor })
   }
-  return created.map((c) => ({ userId: c.user.id, invitationId: c.invitation.id, expiresAt }))
+  return created.map((c) => ({ userId: c.user.id, invitationId: c.invitation.id, emailId: c.email.id, expiresAt }))
 }

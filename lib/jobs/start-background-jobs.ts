@@ -1,5 +1,6 @@
 import 'server-only'
 import { processEnrollmentRequests } from '@/lib/enrollment'
+import { processInvitationJobs } from '@/lib/invitation-jobs'
 import { sendPinReminders } from '@/lib/self-service'
 import { processUserLinkRequests } from '@/lib/user-links'
 import { purgeExpiredData } from './purge-expired-data'
@@ -10,7 +11,10 @@ import { runDailyMaintenance } from './run-daily-maintenance'
  * run on several at once): the "send me a new link" requests recorded by
  * the pages ("send me a new link", "email me a sign-in link", "forgot my
  * PIN"), at once; PIN expiry reminders and housekeeping every few minutes; the daily
- * maintenance (dormant tokens) once a day across all instances. Mail has its own
+ * maintenance (dormant tokens) once a day across all instances; the bulk
+ * invitations (lib/invitation-jobs) one batch per job per round, so a run of
+ * 10,000 paces itself over minutes instead of filling the outbox and the
+ * database's write lock at once. Mail has its own
  * worker (lib/mail). Returns a function that stops it after the current round.
  */
 export function startBackgroundJobs({
@@ -31,6 +35,8 @@ export function startBackgroundJobs({
       let handled = 0
       try {
         handled = (await processEnrollmentRequests()) + (await processUserLinkRequests())
+        // Not counted in `handled`: a bulk invitation goes at one batch a round.
+        await processInvitationJobs()
         if (Date.now() - purgedAt >= purgeEveryMs) {
           purgedAt = Date.now()
           await sendPinReminders()

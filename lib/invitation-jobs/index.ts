@@ -1,0 +1,6 @@
+export { cancelInvitationJob } from './cancel-invitation-job'
+export { listInvitationJobs, type InvitationJobSummary } from './list-invitation-jobs'
+export { INVITATION_BATCH, processInvitationJobs } from './process-invitation-jobs'
+export { readInvitationJob, type InvitationJobProgress } from './read-invitation-job'
+export { describeSelection, MAX_CHOSEN_USERS, selectionKey, type InvitationSelection } from './selection'
+export { startInvitationJob } from './start-invitation-job'
