@@ -50,8 +50,9 @@ const STATUS_WORDS: Partial<Record<TokenStatus, string>> = { ACTIVE: 'active', D
  * - unlock: failures and lock history are cleared.
  * - disable / enable: the token stops or resumes working.
  * - lost: it stops working for good; the user's portal sessions end.
- * - revoke: software tokens are destroyed, hardware tokens go back to the
- *   inventory; the user's portal sessions end.
+ * - revoke: software tokens are destroyed, hardware tokens are revoked with
+ *   their seed kept, until an admin returns the device to inventory; the
+ *   user's portal sessions end.
  */
 export async function runTokenAction({
   session,

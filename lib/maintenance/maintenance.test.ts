@@ -119,7 +119,7 @@ describe('runDormantTokens', () => {
     expect(await mails(user.email)).toEqual(['token-dormant-warning', 'token-dormant-warning'])
   })
 
-  it('DELETE revokes: a software seed is destroyed, a hardware token goes back to the inventory', async () => {
+  it('DELETE revokes: a software seed is destroyed, a hardware token keeps its sealed seed for a return to inventory', async () => {
     await policy({ dormantAfterDays: 365, dormantWarnDays: 30, dormantAction: 'DELETE' })
     const soft = await owner({ used: false })
     const hard = await owner({ origin: 'HARDWARE' })
@@ -130,7 +130,7 @@ describe('runDormantTokens', () => {
     const second = await runDormantTokens({ now: day(365) })
     expect(second.counts).toEqual({ warn: 0, disable: 0, revoke: 2 })
     expect(await tokenRow(soft.token.id)).toMatchObject({ status: 'REVOKED', secretCiphertext: '', secretKeyId: 'destroyed', pinHash: null, userId: soft.user.id })
-    expect(await tokenRow(hard.token.id)).toMatchObject({ status: 'INVENTORY', userId: null, pinHash: null, name: null, lastUsedAt: null, dormantWarnedAt: null, activatedAt: null })
+    expect(await tokenRow(hard.token.id)).toMatchObject({ status: 'REVOKED', userId: hard.user.id, pinHash: null, name: null, lastUsedAt: null, dormantWarnedAt: null, activatedAt: null })
     expect((await tokenRow(hard.token.id)).secretCiphertext).not.toBe('')
     expect(await mails(hard.user.email)).toEqual(['token-dormant-warning', 'token-dormant-action'])
     expect((await events(hard.token.id)).map((e) => e.action)).toEqual(['maintenance.dormant-warned', 'maintenance.token-revoked'])
