@@ -5,10 +5,11 @@ import { staffActor, type StaffSession } from '@/lib/auth'
 import { getConfig } from '@/lib/config'
 import { generateUrlToken, keyedHash } from '@/lib/crypto'
 import { getDb } from '@/lib/db'
+import { ZReason } from '@/lib/helpdesk'
 import { brandFromSettings, queueEmail } from '@/lib/mail'
 import { getSettings } from '@/lib/settings'
 
-export type AssignResult = { ok: true; serial: string; tokenId: string; resent: boolean } | { ok: false; notFound: true } | { ok: false; errors: { serial?: string[]; form?: string[] } }
+export type AssignResult = { ok: true; serial: string; tokenId: string; resent: boolean } | { ok: false; notFound: true } | { ok: false; errors: { serial?: string[]; reason?: string[]; form?: string[] } }
 
 /** The public activation URL for a link token (the same 256-bit tokens and keyed hashes as enrollment links). */
 export function activationLink(token: string): string {
@@ -30,12 +31,15 @@ export async function assignHardwareToken({
   session,
   userId,
   serial,
+  reason: typedReason,
   context,
   now = new Date(),
 }: {
   session: StaffSession
   userId: string
   serial: string
+  /** Why, for the audit log (a ticket number), as for every helpdesk action. */
+  reason: string
   context: AuditContext
   now?: Date
 }): Promise<AssignResult> {
@@ -45,6 +49,8 @@ export async function assignHardwareToken({
   if (user.status !== 'ACTIVE') return { ok: false, errors: { form: ['This user’s account is disabled. Enable it before assigning a token.'] } }
   const wanted = serial.trim()
   if (!wanted) return { ok: false, errors: { serial: ['Choose a serial number from the inventory.'] } }
+  const reason = ZReason.safeParse(typedReason)
+  if (!reason.success) return { ok: false, errors: { reason: [reason.error.issues[0]!.message] } }
   const token = await db.token.findFirst({
     where: { serial: wanted, origin: 'HARDWARE', OR: [{ status: 'INVENTORY', userId: null }, { status: 'ASSIGNED', userId }] },
     select: { id: true, serial: true, status: true, invitationId: true },
@@ -74,7 +80,7 @@ export async function assignHardwareToken({
       actor,
       context,
       subject: { type: 'token', id: token.id, label: token.serial },
-      details: { userId, username: user.username, invitationId, expiresAt: expiresAt.toISOString() },
+      details: { userId, username: user.username, reason: reason.data, invitationId, expiresAt: expiresAt.toISOString() },
     })
     await queueEmail({
       tx,

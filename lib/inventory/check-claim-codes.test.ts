@@ -23,7 +23,7 @@ describe('checkClaimCodes: HOTP', () => {
       [RFC4226[1]!, RFC4226[0]!],
       [RFC4226[3]!, RFC4226[3]!],
     ]) {
-      expect(checkClaimCodes({ ...base, type: 'HOTP', counter: 0, first, second })).toEqual({ valid: false })
+      expect(checkClaimCodes({ ...base, type: 'HOTP', counter: 0, first: first!, second: second! })).toEqual({ valid: false })
     }
     // Counter 2 is next: the pair at 0 and 1 was used.
     expect(checkClaimCodes({ ...base, type: 'HOTP', counter: 2, first: RFC4226[0]!, second: RFC4226[1]! })).toEqual({ valid: false })

@@ -38,6 +38,7 @@ export async function claimHardwareToken({
   second,
   pin,
   pinConfirm,
+  limited = false,
   context,
   now = new Date(),
 }: {
@@ -47,6 +48,8 @@ export async function claimHardwareToken({
   second: string
   pin: string
   pinConfirm: string
+  /** A session without a token (emailed link): it may claim only a first token, as it may enrol only a replacement. */
+  limited?: boolean
   context: AuditContext
   now?: Date
 }): Promise<ClaimResult> {
@@ -54,7 +57,7 @@ export async function claimHardwareToken({
   if (!settings.hardwareClaimEnabled) throw new AppError('FORBIDDEN', 'Claiming a hardware token is not offered here. Ask your helpdesk for one.')
   const db = getDb()
   const active = await db.token.count({ where: { userId: user.id, status: 'ACTIVE' } })
-  if (active >= settings.maxTokensPerUser) {
+  if (active >= Math.max(settings.maxTokensPerUser, 1) || (limited && active > 0)) {
     return { ok: false, errors: { form: [`You already have ${active === 1 ? 'a token' : `${active} tokens`}, the most allowed. Ask your helpdesk to remove one first.`] } }
   }
 

@@ -50,7 +50,7 @@ describe('assign from the console, activate from the emailed link', () => {
     await stock('HW-1')
     const user = await person()
     const session = await staff('HELPDESK')
-    expect(await assignHardwareToken({ session, userId: user.id, serial: 'HW-1', context, now: t0 })).toMatchObject({ ok: true, serial: 'HW-1', resent: false })
+    expect(await assignHardwareToken({ session, userId: user.id, serial: 'HW-1', reason: 'Ticket 42', context, now: t0 })).toMatchObject({ ok: true, serial: 'HW-1', resent: false })
     expect(await row('HW-1')).toMatchObject({ status: 'ASSIGNED', userId: user.id, pinHash: null })
     const link = await linkFor(user.email)
     // The link token is kept only as a keyed hash.
@@ -76,13 +76,13 @@ describe('assign from the console, activate from the emailed link', () => {
     await stock('HW-2')
     const [a, b] = [await person(), await person()]
     const session = await staff()
-    expect(await assignHardwareToken({ session, userId: a.id, serial: 'NOPE', context, now: t0 })).toMatchObject({ ok: false, errors: { serial: [expect.stringContaining('No hardware token')] } })
-    expect((await assignHardwareToken({ session, userId: a.id, serial: 'HW-2', context, now: t0 })).ok).toBe(true)
-    expect((await assignHardwareToken({ session, userId: b.id, serial: 'HW-2', context, now: t0 })).ok).toBe(false)
+    expect(await assignHardwareToken({ session, userId: a.id, serial: 'NOPE', reason: 'Ticket 42', context, now: t0 })).toMatchObject({ ok: false, errors: { serial: [expect.stringContaining('No hardware token')] } })
+    expect((await assignHardwareToken({ session, userId: a.id, serial: 'HW-2', reason: 'Ticket 42', context, now: t0 })).ok).toBe(true)
+    expect((await assignHardwareToken({ session, userId: b.id, serial: 'HW-2', reason: 'Ticket 42', context, now: t0 })).ok).toBe(false)
     expect((await row('HW-2')).userId).toBe(a.id)
     // Assigning again to the same person sends a fresh link; the old one stops working.
     const first = await linkFor(a.email)
-    expect(await assignHardwareToken({ session, userId: a.id, serial: 'HW-2', context, now: new Date(t0.getTime() + 1000) })).toMatchObject({ ok: true, resent: true })
+    expect(await assignHardwareToken({ session, userId: a.id, serial: 'HW-2', reason: 'Ticket 42', context, now: new Date(t0.getTime() + 1000) })).toMatchObject({ ok: true, resent: true })
     await expect(activateAssignedToken({ token: first, code: hotp('HW-2', 0), pin: '4827', pinConfirm: '4827', context, now: t0 })).rejects.toThrow(/can no longer be used/)
   })
 })
@@ -115,7 +115,7 @@ describe('claim in self-service', () => {
     await policy({ hardwareClaimEnabled: true, maxTokensPerUser: 1 })
     await stock('HW-C2')
     const [holder, other] = [await person(), await person()]
-    expect((await assignHardwareToken({ session: await staff(), userId: holder.id, serial: 'HW-C2', context, now: t0 })).ok).toBe(true)
+    expect((await assignHardwareToken({ session: await staff(), userId: holder.id, serial: 'HW-C2', reason: 'Ticket 42', context, now: t0 })).ok).toBe(true)
     expect(await claimHardwareToken({ user: other, serial: 'HW-C2', first: hotp('HW-C2', 0), second: hotp('HW-C2', 1), pin: '4827', pinConfirm: '4827', context: { ...context, ip: '203.0.113.200' }, now: t0 })).toEqual({ ok: false, errors: { codes: [CLAIM_FAILED] } })
     expect((await row('HW-C2')).userId).toBe(holder.id)
 
