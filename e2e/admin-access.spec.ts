@@ -19,6 +19,7 @@ const ADMIN_PAGES = [
   '/admin/exclusions',
   '/admin/maintenance',
   '/admin/maintenance/run',
+  '/admin/tokens',
 ]
 const ADMIN_LINKS = ['Dashboard', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
 

@@ -3,7 +3,7 @@ import { SessionNav } from '@/components/session-nav'
 import type { StaffSession } from '@/lib/auth'
 import { staffSignOutAction } from '@/app/staff/actions'
 
-export type StaffSection = 'home' | 'users' | 'audit' | 'dashboard' | 'policies' | 'branding' | 'api-clients' | 'accounts' | 'exclusions' | 'tokens' | null
+export type StaffSection = 'home' | 'users' | 'audit' | 'dashboard' | 'policies' | 'branding' | 'api-clients' | 'accounts' | 'exclusions' | null
 
 /** Every signed-in staff page: the console's navigation above the page's own content. */
 export function StaffShell({ session, current, children }: { session: StaffSession; current: StaffSection; children: ReactNode }) {
@@ -20,7 +20,6 @@ export function StaffShell({ session, current, children }: { session: StaffSessi
           { href: '/admin/api-clients', label: 'API clients', key: 'api-clients' },
           { href: '/admin/staff', label: 'Staff accounts', key: 'accounts' },
           { href: '/admin/exclusions', label: 'MFA exclusions', key: 'exclusions' },
-          { href: '/admin/tokens', label: 'Hardware tokens', key: 'tokens' },
         ]
       : []),
   ]

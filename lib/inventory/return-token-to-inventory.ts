@@ -1,6 +1,7 @@
 import 'server-only'
 import { recordAuditEvent, type AuditContext } from '@/lib/audit'
-import { staffActor, type StaffSession } from '@/lib/auth'
+import type { StaffSession } from '@/lib/auth'
+import { staffActor } from '@/lib/auth/staff-session'
 import { getDb } from '@/lib/db'
 import { CLEARED_HOLDER_STATE } from '@/lib/tokens'
 

@@ -38,7 +38,7 @@ export default async function HardwareTokensPage({ searchParams }: { searchParam
   const count = (s: TokenStatus) => counts.find((c) => c.origin === 'HARDWARE' && c.status === s)?.count ?? 0
   const confirming = returning ? tokens.find((t) => t.id === returning && (RETURNABLE as readonly string[]).includes(t.status)) : undefined
   return (
-    <StaffShell session={session} current="tokens">
+    <StaffShell session={session} current={null}>
       <section aria-labelledby="tokens-title" className={card}>
         <h1 id="tokens-title" className="text-2xl font-semibold tracking-tight">
           Hardware tokens

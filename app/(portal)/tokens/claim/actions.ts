@@ -27,7 +27,11 @@ export async function claimHardwareTokenAction(_previous: FormState, formData: F
       context: requestContext(await headers()),
     })
     // Codes and PINs are never sent back; the serial is not a secret.
-    if (!result.ok) return { errors: result.errors, values: { serial } }
+    if (!result.ok) {
+      // A wrong serial or wrong codes is one message about the whole form: it must not point at either.
+      const { codes, ...fields } = result.errors
+      return { errors: { ...fields, ...(codes || fields.form ? { form: [...(codes ?? []), ...(fields.form ?? [])] } : {}) }, values: { serial } }
+    }
   } catch (error) {
     if (isAppError(error) && (error.code === 'RATE_LIMITED' || error.code === 'FORBIDDEN')) return { errors: { form: [error.message] }, values: { serial } }
     throw error
