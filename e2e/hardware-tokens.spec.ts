@@ -67,7 +67,9 @@ test('[HARDWARE] a helpdesk member assigns a token from the console; the user ac
   const holder = await (await browser.newContext()).newPage()
   // Opening the link changes nothing (mail scanners do).
   expect((await holder.request.get(link)).status()).toBe(200)
-  await holder.goto(link)
+  // The same link opened under /enroll/ (typed by hand, say) leads to its own page.
+  await holder.goto(link.replace('/activate/', '/enroll/'))
+  await expect(holder).toHaveURL(link)
   await expect(holder.getByRole('heading', { level: 1, name: `Activate your hardware token ${token!.serial}` })).toBeVisible()
   await holder.getByLabel('Code from the token').fill(wrongCode(token!.secret))
   await holder.getByLabel('New PIN').fill('4827')
