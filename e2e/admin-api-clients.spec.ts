@@ -117,6 +117,12 @@ test('[ADMIN] an admin creates an API client, sees its key once, limits it to ad
   expect(await validate(request, key, ANY_USER)).toMatchObject({ status: 401, body: UNAUTHORIZED })
   const trail = queryServerDbAll<{ action: string; actorLabel: string }>(`SELECT "action", "actorLabel" FROM "AuditEvent" WHERE "subjectId" = ? AND "action" <> 'apikey.refused' ORDER BY "at"`, stored.id)
   expect(trail).toEqual(['apikey.created', 'apikey.addresses-changed', 'apikey.addresses-changed', 'apikey.revoked'].map((action) => ({ action, actorLabel: admin })))
+
+  // A revoked client, or an id that names none: nothing to change or revoke.
+  for (const path of [`/admin/api-clients/${stored.id}/addresses`, `/admin/api-clients/${stored.id}/revoke`, '/admin/api-clients/no-such-client/revoke']) {
+    expect((await page.goto(path))?.status(), path).toBe(404)
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  }
 })
 
 test.describe('without JavaScript', () => {

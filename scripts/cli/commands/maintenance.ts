@@ -2,7 +2,7 @@ import { CLI_ACTOR } from '@/lib/audit'
 import { describeMaintenance, runMaintenance, type DormantItem, type DormantReport } from '@/lib/maintenance'
 import type { Output } from '../output'
 import { parseOptions } from '../parse-options'
-import { UsageError } from '../usage-error'
+import { runSubcommand } from '../subcommands'
 
 export const MAINTENANCE_USAGE = ['portal maintenance run [--dry-run]   # dormant tokens: warn owners, then disable or revoke (also daily in npm start)']
 
@@ -28,9 +28,11 @@ function summary(dormant: DormantReport) {
 }
 
 export async function runMaintenanceCommand(args: string[], out: Output): Promise<void> {
-  const [sub, ...rest] = args
-  if (sub !== 'run') throw new UsageError(`unknown maintenance command${sub ? ` "${sub}"` : ''}; usage: ${MAINTENANCE_USAGE[0]!.split('  #')[0]}`)
-  const options = parseOptions(rest, { 'dry-run': { type: 'boolean' } })
+  return runSubcommand('maintenance', args, out, { run: maintenanceRun }, MAINTENANCE_USAGE)
+}
+
+async function maintenanceRun(args: string[], out: Output): Promise<void> {
+  const options = parseOptions(args, { 'dry-run': { type: 'boolean' } })
   if (!options.flag('dry-run')) {
     const { dormant } = await runMaintenance({ actor: CLI_ACTOR, listLimit: 0 })
     out.result(summary(dormant), describeMaintenance(dormant))

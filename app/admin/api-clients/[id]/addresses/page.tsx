@@ -1,22 +1,19 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { ActionForm } from '@/components/forms/action-form'
 import { TextField } from '@/components/forms/text-field'
 import { ALLOWED_ADDRESSES_HINT } from '@/components/staff/api-client-create-form'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card, linkClass } from '@/components/ui'
-import { findActiveApiClient, MAX_ALLOWED_ADDRESSES_TEXT } from '@/lib/api-clients'
-import { requireStaff } from '@/lib/auth'
+import { MAX_ALLOWED_ADDRESSES_TEXT } from '@/lib/api-clients'
 import { changeApiClientAddressesAction } from '../../actions'
+import { loadApiClient } from '../load-client'
 
 export const metadata: Metadata = { title: 'Allowed addresses of an API client' }
 
 export default async function ApiClientAddressesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/api-clients/${encodeURIComponent(id)}/addresses`, recent: true })
-  const client = await findActiveApiClient(id)
-  if (!client) notFound()
+  const { session, client } = await loadApiClient(id, '/addresses')
   return (
     <StaffShell session={session} current="api-clients">
       <section aria-labelledby="addresses-title" className={card}>

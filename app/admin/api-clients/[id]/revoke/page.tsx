@@ -1,22 +1,18 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 import { FactList } from '@/components/fact-list'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card, dangerButton, linkClass } from '@/components/ui'
-import { findActiveApiClient } from '@/lib/api-clients'
-import { requireStaff } from '@/lib/auth'
 import { formatWhen } from '@/lib/format'
 import { revokeApiClientAction } from '../../actions'
+import { loadApiClient } from '../load-client'
 
 export const metadata: Metadata = { title: 'Revoke an API client' }
 
 // The confirmation before a revocation: a page of its own, so it works without JavaScript.
 export default async function RevokeApiClientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/api-clients/${encodeURIComponent(id)}/revoke`, recent: true })
-  const client = await findActiveApiClient(id)
-  if (!client) notFound()
+  const { session, client } = await loadApiClient(id, '/revoke')
   return (
     <StaffShell session={session} current="api-clients">
       <section aria-labelledby="revoke-title" className={card}>
