@@ -22,10 +22,10 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/
 // One character over the limit, so that lib/api-clients refuses a longer list rather than a cut one.
 const addressesOf = (formData: FormData) => formField(formData, 'allowedAddresses', MAX_ALLOWED_ADDRESSES_TEXT + 1)
 
-async function clientIdFrom(formData: FormData): Promise<string> {
+/** The client id a form names, or null: a 404, after the admin check (which always comes first). */
+function clientIdFrom(formData: FormData): string | null {
   const id = formField(formData, 'clientId', 64)
-  if (!ID.test(id)) return actionNotFound()
-  return id
+  return ID.test(id) ? id : null
 }
 
 export async function createApiClientAction(_previous: CreatedApiClientState, formData: FormData): Promise<CreatedApiClientState> {
@@ -46,8 +46,9 @@ export async function createApiClientAction(_previous: CreatedApiClientState, fo
 }
 
 export async function changeApiClientAddressesAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const id = await clientIdFrom(formData)
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `${PAGE}/${id}/addresses`, recent: true })
+  const id = clientIdFrom(formData)
+  const session = await requireStaff({ role: 'ADMIN', returnTo: id ? `${PAGE}/${id}/addresses` : PAGE, recent: true })
+  if (!id) return actionNotFound()
   const values = { allowedAddresses: addressesOf(formData) }
   try {
     await changeApiClientAddresses({ id, allowedAddresses: values.allowedAddresses, actor: staffActor(session), context: requestContext(await headers()) })
@@ -60,8 +61,9 @@ export async function changeApiClientAddressesAction(_previous: FormState, formD
 }
 
 export async function revokeApiClientAction(formData: FormData): Promise<void> {
-  const id = await clientIdFrom(formData)
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `${PAGE}/${id}/revoke`, recent: true })
+  const id = clientIdFrom(formData)
+  const session = await requireStaff({ role: 'ADMIN', returnTo: id ? `${PAGE}/${id}/revoke` : PAGE, recent: true })
+  if (!id) return actionNotFound()
   try {
     await revokeApiClient({ id, actor: staffActor(session), context: requestContext(await headers()) })
   } catch (error) {

@@ -16,10 +16,10 @@ import { addStaffUser, changeStaffRole, setStaffDisabled, type StaffChange } fro
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 const context = async () => requestContext(await headers())
 
-async function staffIdFrom(formData: FormData): Promise<string> {
+/** The staff id a form names, or null: a 404, after the admin check (which always comes first). */
+function staffIdFrom(formData: FormData): string | null {
   const id = formField(formData, 'staffId', 64)
-  if (!ID.test(id)) return actionNotFound()
-  return id
+  return ID.test(id) ? id : null
 }
 
 export async function inviteStaffAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -41,16 +41,18 @@ async function after(result: StaffChange, staffId: string, done: string): Promis
 }
 
 export async function changeStaffRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const staffId = await staffIdFrom(formData)
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/staff/${staffId}`, recent: true })
+  const staffId = staffIdFrom(formData)
+  const session = await requireStaff({ role: 'ADMIN', returnTo: staffId ? `/admin/staff/${staffId}` : '/admin/staff', recent: true })
+  if (!staffId) return actionNotFound()
   const role = formField(formData, 'role', 16)
   if (role !== 'admin' && role !== 'helpdesk') return { errors: { role: ['Choose helpdesk or admin.'] } }
   return after(await changeStaffRole({ session, staffId, role: role === 'admin' ? 'ADMIN' : 'HELPDESK', context: await context() }), staffId, 'role')
 }
 
 export async function setStaffDisabledAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const staffId = await staffIdFrom(formData)
-  const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/staff/${staffId}`, recent: true })
+  const staffId = staffIdFrom(formData)
+  const session = await requireStaff({ role: 'ADMIN', returnTo: staffId ? `/admin/staff/${staffId}` : '/admin/staff', recent: true })
+  if (!staffId) return actionNotFound()
   const disabled = formField(formData, 'disabled', 8) === 'true'
   return after(await setStaffDisabled({ session, staffId, disabled, context: await context() }), staffId, disabled ? 'disabled' : 'enabled')
 }
