@@ -23,6 +23,7 @@ const ADMIN_PAGES = [
   '/admin/invitations',
   '/admin/invitations/some-job-id',
   '/admin/invitations/some-job-id/cancel',
+  '/admin/tokens',
 ]
 const ADMIN_LINKS = ['Dashboard', 'Users', 'Invitations', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
 

@@ -1,6 +1,7 @@
 // The email catalogue. Only lib/mail imports this file.
 import { exampleEnrollmentInvitation, renderEnrollmentInvitation, type EnrollmentInvitationProps } from './enrollment-invitation'
 import { exampleEnrollmentLinkRequested, renderEnrollmentLinkRequested, type EnrollmentLinkRequestedProps } from './enrollment-link-requested'
+import { exampleHardwareTokenAssigned, renderHardwareTokenAssigned, type HardwareTokenAssignedProps } from './hardware-token-assigned'
 import type { Brand, RenderedEmail } from './layout'
 import { examplePinChanged, renderPinChanged, type PinChangedProps } from './pin-changed'
 import { examplePinExpiring, renderPinExpiring, type PinExpiringProps } from './pin-expiring'
@@ -36,6 +37,7 @@ export type EmailProps = {
   'staff-setup': StaffSetupProps
   'token-dormant-warning': TokenDormantWarningProps
   'token-dormant-action': TokenDormantActionProps
+  'hardware-token-assigned': HardwareTokenAssignedProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -56,6 +58,7 @@ const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailPr
   'staff-setup': { render: renderStaffSetup, example: exampleStaffSetup },
   'token-dormant-warning': { render: renderTokenDormantWarning, example: exampleTokenDormantWarning },
   'token-dormant-action': { render: renderTokenDormantAction, example: exampleTokenDormantAction },
+  'hardware-token-assigned': { render: renderHardwareTokenAssigned, example: exampleHardwareTokenAssigned },
 }
 
 export const EMAIL_TEMPLATES = Object.keys(TEMPLATES) as EmailTemplate[]

@@ -56,7 +56,7 @@ describe('the dashboard on a fresh database', () => {
           at: now,
           users: { total: 0, active: 0 },
           funnel: { invited: 0, opened: 0, started: 0, verified: 0, enrolled: 0 },
-          tokens: { byState: { ACTIVE: 0, PENDING: 0, INVENTORY: 0, DISABLED: 0, LOST: 0, REVOKED: 0 }, lockedNow: 0, pinsDue: 0, pinsExpired: 0, dueWithinDays: 14, pinMaxAgeDays: 90 },
+          tokens: { byState: { ACTIVE: 0, PENDING: 0, INVENTORY: 0, ASSIGNED: 0, DISABLED: 0, LOST: 0, REVOKED: 0 }, lockedNow: 0, pinsDue: 0, pinsExpired: 0, dueWithinDays: 14, pinMaxAgeDays: 90 },
           validations: lastUtcDays({ count: 30, now }).map((day) => ({ day, accepted: 0, rejected: 0, locked: 0 })),
           empty: true,
         },

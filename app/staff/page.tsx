@@ -46,6 +46,13 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
             </Link>
           </p>
         ) : null}
+        {admin ? (
+          <p className="mt-3">
+            <Link href="/admin/tokens" className={linkClass}>
+              Hardware tokens
+            </Link>
+          </p>
+        ) : null}
       </section>
     </StaffShell>
   )

@@ -10,7 +10,7 @@ const count = (n: number) => n.toLocaleString('en')
 const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)} %` : '—')
 
 const STEP_LABELS: Record<FunnelStep, string> = { invited: 'Invited', opened: 'Opened link', started: 'Started', verified: 'Verified code', enrolled: 'Enrolled' }
-const STATE_LABELS: Record<(typeof TOKEN_STATES)[number], string> = { ACTIVE: 'Active', PENDING: 'Pending', INVENTORY: 'In stock', DISABLED: 'Disabled', LOST: 'Lost', REVOKED: 'Revoked' }
+const STATE_LABELS: Record<(typeof TOKEN_STATES)[number], string> = { ACTIVE: 'Active', PENDING: 'Pending', INVENTORY: 'In stock', ASSIGNED: 'Assigned', DISABLED: 'Disabled', LOST: 'Lost', REVOKED: 'Revoked' }
 
 // Each at least 4.5:1 against white, and told apart by pattern too.
 const VALIDATION_SERIES: Series[] = [

@@ -7,6 +7,7 @@ const STATUS: Record<TokenStatus, { label: string; className: string }> = {
   LOST: { label: 'Reported lost', className: 'bg-red-100 text-red-900' },
   REVOKED: { label: 'Revoked', className: 'bg-slate-200 text-slate-800' },
   INVENTORY: { label: 'In inventory', className: 'bg-slate-100 text-slate-800' },
+  ASSIGNED: { label: 'Assigned, not yet activated', className: 'bg-sky-100 text-sky-900' },
 }
 
 export function StatusBadge({ status, locked }: { status: TokenStatus; locked: boolean }) {

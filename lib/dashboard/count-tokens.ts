@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db'
 
 const DAY = 86_400_000
 
-export const TOKEN_STATES: TokenStatus[] = ['ACTIVE', 'PENDING', 'INVENTORY', 'DISABLED', 'LOST', 'REVOKED']
+export const TOKEN_STATES: TokenStatus[] = ['ACTIVE', 'PENDING', 'INVENTORY', 'ASSIGNED', 'DISABLED', 'LOST', 'REVOKED']
 
 export type TokenCounts = {
   byState: Record<TokenStatus, number>

@@ -121,7 +121,7 @@ describe('token actions', () => {
     expect(await mails(user.email)).toEqual(['token-status-changed', 'token-status-changed', 'token-status-changed'])
   })
 
-  it('marks a token lost, and revokes: software seeds destroyed, hardware tokens back to the inventory', async () => {
+  it('marks a token lost, and revokes: software seeds destroyed, hardware seeds kept until an admin returns the device to inventory', async () => {
     const soft = await person()
     expect(await runTokenAction({ session: soft.session, userId: soft.user.id, tokenId: soft.token.id, action: 'lost', reason: 'Phone stolen', context, now: t0 })).toEqual({ ok: true })
     expect((await tokenRow(soft.token.id))!.status).toBe('LOST')
@@ -131,7 +131,7 @@ describe('token actions', () => {
     const hard = await person({ origin: 'HARDWARE' })
     expect(await runTokenAction({ session: hard.session, userId: hard.user.id, tokenId: hard.token.id, action: 'revoke', reason: 'Left the company', context, now: t0 })).toEqual({ ok: true })
     const returned = (await tokenRow(hard.token.id))!
-    expect(returned).toMatchObject({ status: 'INVENTORY', userId: null, name: null, pinHash: null, failedAttempts: 0 })
+    expect(returned).toMatchObject({ status: 'REVOKED', userId: hard.user.id, name: null, pinHash: null, failedAttempts: 0 })
     expect(returned.secretCiphertext).not.toBe('')
     const [event] = (await events('helpdesk.token-revoked')).filter((e) => e.subjectId === hard.token.id)
     expect(JSON.parse(event!.details!)).toMatchObject({ reason: 'Left the company', origin: 'HARDWARE', from: 'ACTIVE' })

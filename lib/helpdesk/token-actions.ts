@@ -35,7 +35,7 @@ export function tokenActionsFor(token: { status: TokenStatus; lock: unknown }): 
 export type HelpdeskResult = { ok: true } | { ok: false; notFound: true } | { ok: false; errors: { reason?: string[]; form?: string[] } }
 
 const PAST: Record<TokenActionName, string> = { 'reset-pin': 'given a new PIN', unlock: 'unlocked', disable: 'disabled', enable: 'enabled', lost: 'marked lost', revoke: 'revoked' }
-const STATUS_WORDS: Partial<Record<TokenStatus, string>> = { ACTIVE: 'active', DISABLED: 'disabled', LOST: 'reported lost', REVOKED: 'revoked', PENDING: 'not enrolled yet' }
+const STATUS_WORDS: Partial<Record<TokenStatus, string>> = { ACTIVE: 'active', DISABLED: 'disabled', LOST: 'reported lost', REVOKED: 'revoked', PENDING: 'not enrolled yet', ASSIGNED: 'assigned and not yet activated' }
 
 /**
  * One helpdesk action on one of a user's tokens, with a required reason:
@@ -50,8 +50,9 @@ const STATUS_WORDS: Partial<Record<TokenStatus, string>> = { ACTIVE: 'active', D
  * - unlock: failures and lock history are cleared.
  * - disable / enable: the token stops or resumes working.
  * - lost: it stops working for good; the user's portal sessions end.
- * - revoke: software tokens are destroyed, hardware tokens go back to the
- *   inventory; the user's portal sessions end.
+ * - revoke: software tokens are destroyed, hardware tokens are revoked with
+ *   their seed kept, until an admin returns the device to inventory; the
+ *   user's portal sessions end.
  */
 export async function runTokenAction({
   session,

@@ -32,7 +32,7 @@ export type UserOverview = {
 }
 
 // Current tokens first, history after; inventory tokens are not anyone's.
-const STATUS_ORDER: TokenStatus[] = ['ACTIVE', 'DISABLED', 'LOST', 'PENDING', 'REVOKED']
+const STATUS_ORDER: TokenStatus[] = ['ACTIVE', 'DISABLED', 'LOST', 'PENDING', 'ASSIGNED', 'REVOKED']
 const RECENT_EVENTS = 15
 const RECENT_INVITATIONS = 10
 

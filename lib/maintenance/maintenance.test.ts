@@ -119,7 +119,7 @@ describe('runDormantTokens', () => {
     expect(await mails(user.email)).toEqual(['token-dormant-warning', 'token-dormant-warning'])
   })
 
-  it('DELETE revokes: a software seed is destroyed, a hardware token goes back to the inventory', async () => {
+  it('DELETE revokes: a software seed is destroyed, a hardware token keeps its sealed seed for a return to inventory', async () => {
     await policy({ dormantAfterDays: 365, dormantWarnDays: 30, dormantAction: 'DELETE' })
     const soft = await owner({ used: false })
     const hard = await owner({ origin: 'HARDWARE' })
@@ -134,7 +134,7 @@ describe('runDormantTokens', () => {
     expect(await tokenRow(soft.token.id)).toMatchObject({ status: 'REVOKED', secretCiphertext: '', secretKeyId: 'destroyed', pinHash: null, userId: soft.user.id })
     // The owner's portal sessions end with the token, as when the helpdesk revokes one.
     expect(await getDb().userSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ endedAt: day(365), endedReason: 'maintenance.token-revoked' })
-    expect(await tokenRow(hard.token.id)).toMatchObject({ status: 'INVENTORY', userId: null, pinHash: null, name: null, lastUsedAt: null, dormantWarnedAt: null, activatedAt: null })
+    expect(await tokenRow(hard.token.id)).toMatchObject({ status: 'REVOKED', userId: hard.user.id, pinHash: null, name: null, lastUsedAt: null, dormantWarnedAt: null, activatedAt: null })
     expect((await tokenRow(hard.token.id)).secretCiphertext).not.toBe('')
     expect(await mails(hard.user.email)).toEqual(['token-dormant-warning', 'token-dormant-action'])
     expect((await events(hard.token.id)).map((e) => e.action)).toEqual(['maintenance.dormant-warned', 'maintenance.token-revoked'])

@@ -60,8 +60,8 @@ type Candidate = Prisma.TokenGetPayload<{ select: typeof SELECT }>
  * Dormant tokens (issue #15): warns the owner of every active token unused
  * for the policy's period less its notice, then, once the notice has run,
  * disables or revokes the token ("delete" in the policy means revoke: a
- * software seed is destroyed, a hardware token goes back to the
- * inventory). Each step is one transaction: a conditional update on what
+ * software seed is destroyed, a hardware token keeps its seed until an
+ * admin returns it to inventory). Each step is one transaction: a conditional update on what
  * was read (status, last use, warning), the email through the outbox and
  * the audit event, so two servers running at once never double a step or
  * an email, and a token used meanwhile is left alone. Reads in keyset

@@ -61,6 +61,7 @@ export const POLICY_FIELDS = {
 
   maxTokensPerUser: whole('tokens', 'Tokens per user', 1, 10, 'tokens', 1, 'The most active tokens one person may have.'),
   replacementNeedsApproval: { kind: 'yes-no', section: 'tokens', label: 'Replacements need the helpdesk', help: 'After signing in by emailed link or recovery code, a person may report a token lost but not enrol a new one.', default: false },
+  hardwareClaimEnabled: { kind: 'yes-no', section: 'tokens', label: 'People may claim hardware tokens', help: 'In the portal, a signed-in person may take a hardware token from inventory by its serial and two consecutive codes.', default: false },
   tempPasscodeMaxHours: whole('tokens', 'Temporary passcode lasts at most', 1, 168, 'hours', 72, 'The longest validity the helpdesk may give a temporary passcode.'),
   tempPasscodeHours: whole('tokens', 'Temporary passcode usual validity', 1, 168, 'hours', 24, 'The validity the helpdesk form starts with; at most the maximum.'),
 

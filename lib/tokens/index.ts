@@ -1,4 +1,4 @@
-export { applyTokenStatus } from './apply-token-status'
+export { applyTokenStatus, CLEARED_HOLDER_STATE } from './apply-token-status'
 export { createSoftwareToken, type CreatedSoftwareToken } from './create-software-token'
 export { generateSerial } from './generate-serial'
 export { readTokenSecret } from './read-token-secret'

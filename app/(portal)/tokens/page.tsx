@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: 'Manage my tokens' }
 const DONE: Record<string, string> = {
   lost: 'Your token was reported lost. It no longer works anywhere, and every other device signed in to this portal was signed out.',
   revoked: 'Your token was revoked. It no longer works anywhere.',
+  claimed: 'The hardware token is yours and active. Sign in with your PIN followed by a code from it.',
 }
 
 export default async function MyTokensPage({ searchParams }: { searchParams: Promise<{ done?: string; problem?: string }> }) {
@@ -86,6 +87,13 @@ export default async function MyTokensPage({ searchParams }: { searchParams: Pro
               {active.length === 0 ? 'Set up a new token' : 'Add another token'}
             </button>
           </form>
+        ) : null}
+        {canAdd && settings.hardwareClaimEnabled ? (
+          <p className="mt-3">
+            <Link href="/tokens/claim" className={secondaryButton}>
+              Claim a hardware token
+            </Link>
+          </p>
         ) : null}
       </section>
     </PortalShell>

@@ -19,6 +19,8 @@ export function stepPath(token: string, step: EnrollmentStep): string {
 export async function loadEnrollment(token: string, allowed: EnrollmentStep[]) {
   const browser = (await cookies()).get(BROWSER_COOKIE)?.value ?? null
   const [link, settings] = await Promise.all([resolveInvitationLink({ token, browser }), getSettings()])
+  // A hardware token's activation link (lib/inventory) opened at /enroll/: its own page.
+  if (link.token?.status === 'ASSIGNED') redirect(`/activate/${encodeURIComponent(token)}`)
   const step = enrollmentStep(link)
   if (!allowed.includes(step)) redirect(stepPath(token, step))
   return { link: link as Required<ResolvedLink>, settings, step }

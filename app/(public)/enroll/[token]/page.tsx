@@ -45,6 +45,8 @@ export default async function EnrollmentLinkPage({
 }) {
   const [{ token }, { error }, settings, requestHeaders, cookieStore] = await Promise.all([params, searchParams, getSettings(), headers(), cookies()])
   const link = await openInvitation({ token, browser: cookieStore.get(BROWSER_COOKIE)?.value ?? null, context: requestContext(requestHeaders) })
+  // A hardware token's activation link (lib/inventory) opened at /enroll/: its own page.
+  if (link.token?.status === 'ASSIGNED') redirect(`/activate/${encodeURIComponent(token)}`)
   const step = enrollmentStep(link)
   if (step !== 'start' && step !== 'elsewhere' && step !== 'problem') redirect(stepPath(token, step))
 

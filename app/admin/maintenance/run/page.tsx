@@ -27,8 +27,8 @@ export default async function RunMaintenancePage() {
         </h1>
         <p className="mt-4 text-slate-700">{describeMaintenance(report)}</p>
         <p className="mt-4 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
-          Owners are emailed at once. Disabled tokens stop working until the helpdesk enables them; revoked tokens are gone for good (a hardware token goes back to
-          the inventory).
+          Owners are emailed at once. Disabled tokens stop working until the helpdesk enables them; revoked tokens are gone for good (a hardware token keeps its seed
+          until an admin returns it to the inventory).
         </p>
         <form action={runMaintenanceAction} className="mt-4 flex flex-wrap items-center gap-3">
           <button type="submit" className={dangerButton}>

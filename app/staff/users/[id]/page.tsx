@@ -27,6 +27,8 @@ const DONE: Record<string, string> = {
   lost: 'The token was marked lost and no longer works. The user was told by email and signed out of the portal.',
   revoke: 'The token was revoked. The user was told by email and signed out of the portal.',
   'temporary-passcode-cancelled': 'The temporary passcode was cancelled. The user was told by email.',
+  'hardware-assigned': 'The hardware token is assigned. The user was emailed a link to activate it with a code from the device and a PIN.',
+  'hardware-resent': 'A new activation link was emailed; the earlier one no longer works.',
   'invitation-sent': 'The enrollment email is on its way.',
   'invitation-resent': 'A new enrollment email is on its way; the earlier links no longer work.',
 }
@@ -193,6 +195,11 @@ export default async function StaffUserPage({ params, searchParams }: { params: 
             {invitations.length ? 'Resend the enrollment email' : 'Send an enrollment email'}
           </Link>
           {liveInvitation ? <span className="ml-3 text-sm text-slate-700">A resend makes the earlier links stop working.</span> : null}
+        </p>
+        <p className="mt-3">
+          <Link href={`/staff/users/${user.id}/assign-token`} className={secondaryButton}>
+            Assign a hardware token
+          </Link>
         </p>
       </CardSection>
 

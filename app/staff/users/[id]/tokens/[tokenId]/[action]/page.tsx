@@ -52,7 +52,7 @@ const COPY: Record<TokenActionName, Copy> = {
     danger: true,
     what: (t, who) => [
       t.origin === 'HARDWARE'
-        ? `${t.name} is unassigned from ${who} and goes back to the inventory, without PIN or name, ready for its next holder.`
+        ? `${t.name} stops working for good for ${who}, and loses its PIN and name. Its seed stays sealed: once the device is back in hand, an admin can return it to the inventory for its next holder.`
         : `${t.name} is removed for good: its secret is destroyed, so no app can ever produce its codes again.`,
       `${who} is told by email and signed out of the self-service portal.`,
     ],
