@@ -13,6 +13,6 @@ export { resolveInvitationLink, type EnrollmentToken, type LinkState, type Resol
 export { startEnrollment, type StartResult } from './start-enrollment'
 export { normaliseCode, verifyEnrollmentCode, type CodeCheck } from './verify-enrollment-code'
 export { findStuckUsers, listStuckEnrollments, STUCK_AGE_DAYS, STUCK_PAGE_SIZE, STUCK_STEPS, ZStuckFilters, type StuckLink, type StuckRow, type StuckStep, type TStuckFilters } from './list-stuck-enrollments'
-export { reinviteStuckUsers, resolveReinviteSelection, type ReinviteSelection } from './reinvite-stuck-users'
+export { reinviteSelectionFrom, reinviteStuckUsers, resolveReinviteSelection, type ReinviteSelection } from './reinvite-stuck-users'
 export { daysSince, dueReminderOffsets, type ReminderInvitation } from './reminder-schedule'
 export { REMINDER_ACTOR, sendEnrollmentReminders, type ReminderReport } from './send-enrollment-reminders'

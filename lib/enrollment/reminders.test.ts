@@ -9,7 +9,7 @@ import { addUser } from '@/lib/users'
 import { inviteUsers } from './invite-users'
 import { listStuckEnrollments } from './list-stuck-enrollments'
 import { reinviteStuckUsers } from './reinvite-stuck-users'
-import { dueReminderOffsets } from './reminder-schedule'
+import { dueReminderOffsets, type ReminderInvitation } from './reminder-schedule'
 import { resolveInvitationLink } from './resolve-invitation-link'
 import { sendEnrollmentReminders } from './send-enrollment-reminders'
 
@@ -21,7 +21,7 @@ const t0 = new Date('2026-11-20T09:00:00Z')
 const at = (days: number, hours = 0) => new Date(t0.getTime() + days * DAY + hours * 3600_000)
 
 describe('dueReminderOffsets (pure)', () => {
-  const invitation = { createdAt: t0, expiresAt: at(7), usedAt: null, revokedAt: null, lockedAt: null }
+  const invitation: ReminderInvitation = { createdAt: t0, expiresAt: at(7), usedAt: null, revokedAt: null, lockedAt: null }
   const due = (now: Date, recorded: number[] = [], inv = invitation) => dueReminderOffsets({ invitation: inv, offsets: [5, 2], recorded, now })
 
   it('is empty before the first offset, then gives each offset from its day on', () => {
