@@ -19,8 +19,10 @@ const ADMIN_PAGES = [
   '/admin/exclusions',
   '/admin/maintenance',
   '/admin/maintenance/run',
+  '/admin/enrollments',
+  '/admin/enrollments/reinvite',
 ]
-const ADMIN_LINKS = ['Dashboard', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
+const ADMIN_LINKS = ['Dashboard', 'Unfinished enrollments', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
 
 test('[ADMIN] a helpdesk member is refused every administration page and sees no admin links', async ({ page }) => {
   test.slow() // twelve production pages, each followed by an axe scan
