@@ -111,6 +111,20 @@ describe('sendEnrollmentReminders', () => {
     expect((await getDb().enrollmentInvitation.findFirstOrThrow({ where: { userId: eve.id } })).tokenHash).toBe(before.tokenHash)
   })
 
+  it('uses the subject and introduction an admin set for the reminder at /admin/branding/emails', async () => {
+    await invite('hal', t0)
+    await getDb().settings.update({ where: { id: 1 }, data: { emailTemplates: JSON.stringify({ 'enrollment-reminder': { subject: '{orgName}: please finish, {name}', intro: 'Your token is still waiting.' } }) } })
+    forgetCachedSettings()
+    await sendEnrollmentReminders({ now: at(2, 3) })
+    const [mail] = await reminders('hal@example.com')
+    expect(mail!.subject).toBe('Token Portal: please finish, hal Person')
+    const { text } = readMailBody({ message: mail! })
+    expect(text).toContain('Your token is still waiting.')
+    expect(text).toMatch(/\/enroll\/[A-Za-z0-9_-]{43}/) // the link is not part of the editable text
+    await getDb().settings.update({ where: { id: 1 }, data: { emailTemplates: null } })
+    forgetCachedSettings()
+  })
+
   it('sends nothing when the policy is empty', async () => {
     await invite('fay', t0)
     await getDb().settings.update({ where: { id: 1 }, data: { enrollmentReminderDays: '' } })
