@@ -25,4 +25,16 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // A server action's "not found" goes through actionNotFound
+    // (components/forms/action-not-found.ts): Next.js draws notFound() from a
+    // form posted without JavaScript outside the root layout.
+    files: ['app/**/actions.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next/navigation', importNames: ['notFound'], message: 'Use actionNotFound() from components/forms/action-not-found in server actions.' }] },
+      ],
+    },
+  },
 ])

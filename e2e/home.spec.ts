@@ -48,6 +48,8 @@ test('[HOME] an unknown address shows a clear not-found page', async ({ page }) 
   expect(response?.status()).toBe(404)
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Back to the start page' })).toBeVisible()
+  await expect(page).toHaveTitle(/^Page not found · /)
+  await expect(page.getByRole('banner')).toHaveCount(1)
 })
 
 test('[HOME] fits a 320 px wide screen without sideways scrolling', async ({ page }) => {

@@ -1,7 +1,8 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { notFound, redirect } from 'next/navigation'
+import { redirect } from 'next/navigation'
+import { actionNotFound } from '@/components/forms/action-not-found'
 import type { FormState } from '@/components/forms/form-state'
 import { clearSessionCookie, endSession, getUserSession, requireUser } from '@/lib/auth'
 import { formField, requestContext } from '@/lib/http'
@@ -14,9 +15,9 @@ import { renameToken, reportTokenLost, resyncMyToken, revokeToken, setNewPin, st
 // a 404 that changes nothing. CSRF: proxy.ts refuses posts from other sites.
 
 const TOKEN_ID = /^[A-Za-z0-9_-]{1,64}$/
-const tokenIdFrom = (formData: FormData) => {
+const tokenIdFrom = async (formData: FormData) => {
   const id = formField(formData, 'tokenId', 64)
-  if (!TOKEN_ID.test(id)) notFound()
+  if (!TOKEN_ID.test(id)) return actionNotFound()
   return id
 }
 const context = async () => requestContext(await headers())
@@ -29,7 +30,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function changePinAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const tokenId = tokenIdFrom(formData)
+  const tokenId = await tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/change-pin`, pinChange: true })
   const result = await setNewPin({
     user: session.user,
@@ -41,26 +42,26 @@ export async function changePinAction(_previous: FormState, formData: FormData):
     keepSession: session.sessionId,
     via: 'portal',
   })
-  if (!result.ok && result.notFound) notFound()
+  if (!result.ok && result.notFound) return actionNotFound()
   if (!result.ok) return { errors: result.errors }
   redirect(`/tokens/${tokenId}?done=pin`)
 }
 
 export async function renameAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const tokenId = tokenIdFrom(formData)
+  const tokenId = await tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/rename` })
   const name = formField(formData, 'name', 256)
   const result = await renameToken({ session, tokenId, name, context: await context() })
-  if (!result.ok && 'notFound' in result) notFound()
+  if (!result.ok && 'notFound' in result) return actionNotFound()
   if (!result.ok) return { errors: { name: [result.error] }, values: { name } }
   redirect(`/tokens/${tokenId}?done=renamed`)
 }
 
 export async function resyncAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const tokenId = tokenIdFrom(formData)
+  const tokenId = await tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/resync` })
   const result = await resyncMyToken({ session, tokenId, first: formField(formData, 'first', 32), second: formField(formData, 'second', 32), context: await context() })
-  if (!result.ok && (result.reason === 'not-found' || result.reason === 'not-hotp')) notFound()
+  if (!result.ok && (result.reason === 'not-found' || result.reason === 'not-hotp')) return actionNotFound()
   if (!result.ok) {
     const message =
       result.reason === 'malformed'
@@ -74,30 +75,30 @@ export async function resyncAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function reportLostAction(formData: FormData): Promise<void> {
-  const tokenId = tokenIdFrom(formData)
+  const tokenId = await tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/lost`, limited: true })
   const result = await reportTokenLost({ session, tokenId, context: await context() })
-  if (!result.ok && 'notFound' in result) notFound()
+  if (!result.ok && 'notFound' in result) return actionNotFound()
   redirect(`/tokens?done=lost`)
 }
 
 export async function revokeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const tokenId = tokenIdFrom(formData)
+  const tokenId = await tokenIdFrom(formData)
   const session = await requireUser({ returnTo: `/tokens/${tokenId}/revoke` })
   const confirmName = formField(formData, 'confirmName', 256)
   const result = await revokeToken({ session, tokenId, confirmName, context: await context() })
-  if (!result.ok && 'notFound' in result) notFound()
+  if (!result.ok && 'notFound' in result) return actionNotFound()
   if (!result.ok) return { errors: { confirmName: [result.error] }, values: { confirmName } }
   redirect(`/tokens?done=revoked`)
 }
 
 /** Add a token, a replacement after a loss, or (with tokenId) move one to a new phone: straight into enrollment. */
 export async function startEnrollmentAction(formData: FormData): Promise<void> {
-  const replace = formData.get('tokenId') ? tokenIdFrom(formData) : undefined
+  const replace = formData.get('tokenId') ? await tokenIdFrom(formData) : undefined
   const session = await requireUser({ returnTo: '/tokens', limited: !replace })
   const started = await startPortalEnrollment({ session, replaceTokenId: replace, context: await context() })
   // Another user's token (or one that no longer works): a 404, nothing changes.
-  if (!started.ok && started.problem === 'not-yours') notFound()
+  if (!started.ok && started.problem === 'not-yours') return actionNotFound()
   if (!started.ok) redirect(`/tokens?problem=${started.problem}`)
   redirect(started.link)
 }

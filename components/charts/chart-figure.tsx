@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { card } from '@/components/ui'
 
 /**
  * A chart and its figures: the SVG (role="img", named by its title and
@@ -19,5 +20,17 @@ export function ChartFigure({ id, title, summary, chart, table }: { id: string; 
         {table}
       </details>
     </figure>
+  )
+}
+
+/** A chart in a card of its own: a page region, named by a heading only screen readers need (the caption shows the same). */
+export function ChartCard({ heading, ...figure }: { heading: string } & Parameters<typeof ChartFigure>[0]) {
+  return (
+    <section aria-labelledby={`${figure.id}-title`} className={`${card} mt-6`}>
+      <h2 id={`${figure.id}-title`} className="sr-only">
+        {heading}
+      </h2>
+      <ChartFigure {...figure} />
+    </section>
   )
 }

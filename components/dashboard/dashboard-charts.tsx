@@ -1,9 +1,9 @@
-import { ChartFigure } from '@/components/charts/chart-figure'
+import { CardSection } from '@/components/card-section'
+import { ChartCard } from '@/components/charts/chart-figure'
 import { HorizontalBarChart } from '@/components/charts/horizontal-bar-chart'
 import { StackedColumnChart, type Series } from '@/components/charts/stacked-column-chart'
 import { DataTable } from '@/components/data-table'
 import { FactList } from '@/components/fact-list'
-import { card } from '@/components/ui'
 import { FUNNEL_STEPS, TOKEN_STATES, type Dashboard, type FunnelStep } from '@/lib/dashboard'
 
 const count = (n: number) => n.toLocaleString('en')
@@ -29,10 +29,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const tokenTotal = TOKEN_STATES.reduce((s, state) => s + tokens.byState[state], 0)
   return (
     <>
-      <section aria-labelledby="counts-title" className={`${card} mt-6`}>
-        <h2 id="counts-title" className="text-lg font-semibold">
-          At a glance
-        </h2>
+      <CardSection id="counts" title="At a glance">
         <FactList
           className="mt-3"
           facts={[
@@ -46,95 +43,83 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
             ['Validations today (UTC)', `${count(today.accepted)} accepted, ${count(today.rejected)} rejected, ${count(today.locked)} locked`],
           ]}
         />
-      </section>
+      </CardSection>
 
-      <section aria-labelledby="funnel-title" className={`${card} mt-6`}>
-        <h2 id="funnel-title" className="sr-only">
-          Enrollment
-        </h2>
-        <ChartFigure
-          id="funnel"
-          title="Enrollment funnel"
-          summary={
-            funnel.invited
-              ? `Of ${count(funnel.invited)} people invited, ${count(funnel.opened)} opened their link, ${count(funnel.started)} started, ${count(funnel.verified)} verified a code and ${count(funnel.enrolled)} enrolled (${percent(funnel.enrolled, funnel.invited)}).`
-              : 'Nobody has been invited yet.'
-          }
-          chart={<HorizontalBarChart id="funnel-chart" title="Enrollment funnel" summary="People at each step of enrollment" items={FUNNEL_STEPS.map((s) => ({ label: STEP_LABELS[s], value: funnel[s] }))} />}
-          table={
-            <DataTable
-              caption="Enrollment funnel: people at each step"
-              rows={[...FUNNEL_STEPS]}
-              rowKey={(s) => s}
-              columns={[
-                { header: 'Step', cell: (s) => STEP_LABELS[s] },
-                { header: 'People', cell: (s) => count(funnel[s]) },
-                { header: 'Of those invited', cell: (s) => percent(funnel[s], funnel.invited) },
-              ]}
-            />
-          }
-        />
-      </section>
+      <ChartCard
+        heading="Enrollment"
+        id="funnel"
+        title="Enrollment funnel"
+        summary={
+          funnel.invited
+            ? `Of ${count(funnel.invited)} people invited, ${count(funnel.opened)} opened their link, ${count(funnel.started)} started, ${count(funnel.verified)} verified a code and ${count(funnel.enrolled)} enrolled (${percent(funnel.enrolled, funnel.invited)}).`
+            : 'Nobody has been invited yet.'
+        }
+        chart={<HorizontalBarChart id="funnel-chart" title="Enrollment funnel" summary="People at each step of enrollment" items={FUNNEL_STEPS.map((s) => ({ label: STEP_LABELS[s], value: funnel[s] }))} />}
+        table={
+          <DataTable
+            caption="Enrollment funnel: people at each step"
+            rows={[...FUNNEL_STEPS]}
+            rowKey={(s) => s}
+            columns={[
+              { header: 'Step', cell: (s) => STEP_LABELS[s] },
+              { header: 'People', cell: (s) => count(funnel[s]) },
+              { header: 'Of those invited', cell: (s) => percent(funnel[s], funnel.invited) },
+            ]}
+          />
+        }
+      />
 
-      <section aria-labelledby="validations-title" className={`${card} mt-6`}>
-        <h2 id="validations-title" className="sr-only">
-          Validations
-        </h2>
-        <ChartFigure
-          id="validations"
-          title={`Validations per day, last ${validations.length} days (UTC)`}
-          summary={
-            totals.accepted + totals.rejected + totals.locked
-              ? `${count(totals.accepted)} accepted, ${count(totals.rejected)} rejected and ${count(totals.locked)} tokens locked by the validation API from ${validations[0]!.day} to ${today.day}.`
-              : `No validations in the last ${validations.length} days.`
-          }
-          chart={
-            <StackedColumnChart
-              id="validations-chart"
-              title="Validations per day"
-              summary="Accepted, rejected and locked validations per UTC day"
-              series={VALIDATION_SERIES}
-              columns={validations.map((d) => ({ label: d.day, shortLabel: shortDay(d.day), values: [d.accepted, d.rejected, d.locked] }))}
-            />
-          }
-          table={
-            <DataTable
-              caption="Validations per UTC day, newest first"
-              rows={[...validations].reverse()}
-              rowKey={(d) => d.day}
-              columns={[
-                { header: 'Day (UTC)', cell: (d) => d.day },
-                { header: 'Accepted', cell: (d) => count(d.accepted) },
-                { header: 'Rejected', cell: (d) => count(d.rejected) },
-                { header: 'Locked', cell: (d) => count(d.locked) },
-              ]}
-            />
-          }
-        />
-      </section>
+      <ChartCard
+        heading="Validations"
+        id="validations"
+        title={`Validations per day, last ${validations.length} days (UTC)`}
+        summary={
+          totals.accepted + totals.rejected + totals.locked
+            ? `${count(totals.accepted)} accepted, ${count(totals.rejected)} rejected and ${count(totals.locked)} tokens locked by the validation API from ${validations[0]!.day} to ${today.day}.`
+            : `No validations in the last ${validations.length} days.`
+        }
+        chart={
+          <StackedColumnChart
+            id="validations-chart"
+            title="Validations per day"
+            summary="Accepted, rejected and locked validations per UTC day"
+            series={VALIDATION_SERIES}
+            columns={validations.map((d) => ({ label: d.day, shortLabel: shortDay(d.day), values: [d.accepted, d.rejected, d.locked] }))}
+          />
+        }
+        table={
+          <DataTable
+            caption="Validations per UTC day, newest first"
+            rows={[...validations].reverse()}
+            rowKey={(d) => d.day}
+            columns={[
+              { header: 'Day (UTC)', cell: (d) => d.day },
+              { header: 'Accepted', cell: (d) => count(d.accepted) },
+              { header: 'Rejected', cell: (d) => count(d.rejected) },
+              { header: 'Locked', cell: (d) => count(d.locked) },
+            ]}
+          />
+        }
+      />
 
-      <section aria-labelledby="tokens-title" className={`${card} mt-6`}>
-        <h2 id="tokens-title" className="sr-only">
-          Tokens
-        </h2>
-        <ChartFigure
-          id="tokens"
-          title="Tokens by state"
-          summary={tokenTotal ? `${count(tokenTotal)} tokens: ${TOKEN_STATES.map((s) => `${count(tokens.byState[s])} ${STATE_LABELS[s].toLowerCase()}`).join(', ')}.` : 'No tokens yet.'}
-          chart={<HorizontalBarChart id="tokens-chart" title="Tokens by state" summary="How many tokens are in each state" color="#334155" items={TOKEN_STATES.map((s) => ({ label: STATE_LABELS[s], value: tokens.byState[s] }))} />}
-          table={
-            <DataTable
-              caption="Tokens by state"
-              rows={TOKEN_STATES}
-              rowKey={(s) => s}
-              columns={[
-                { header: 'State', cell: (s) => STATE_LABELS[s] },
-                { header: 'Tokens', cell: (s) => count(tokens.byState[s]) },
-              ]}
-            />
-          }
-        />
-      </section>
+      <ChartCard
+        heading="Tokens"
+        id="tokens"
+        title="Tokens by state"
+        summary={tokenTotal ? `${count(tokenTotal)} tokens: ${TOKEN_STATES.map((s) => `${count(tokens.byState[s])} ${STATE_LABELS[s].toLowerCase()}`).join(', ')}.` : 'No tokens yet.'}
+        chart={<HorizontalBarChart id="tokens-chart" title="Tokens by state" summary="How many tokens are in each state" color="#334155" items={TOKEN_STATES.map((s) => ({ label: STATE_LABELS[s], value: tokens.byState[s] }))} />}
+        table={
+          <DataTable
+            caption="Tokens by state"
+            rows={TOKEN_STATES}
+            rowKey={(s) => s}
+            columns={[
+              { header: 'State', cell: (s) => STATE_LABELS[s] },
+              { header: 'Tokens', cell: (s) => count(tokens.byState[s]) },
+            ]}
+          />
+        }
+      />
     </>
   )
 }

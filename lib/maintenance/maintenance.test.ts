@@ -124,12 +124,16 @@ describe('runDormantTokens', () => {
     const soft = await owner({ used: false })
     const hard = await owner({ origin: 'HARDWARE' })
     // Never used: counts from its activation at day(-20).
+    const session = await getDb().userSession.create({ data: { userId: soft.user.id, kind: 'FULL', method: 'passcode' } })
     const first = await runDormantTokens({ now: day(335) })
     expect(first.counts).toEqual({ warn: 2, disable: 0, revoke: 0 })
+    expect((await getDb().userSession.findUniqueOrThrow({ where: { id: session.id } })).endedAt).toBeNull()
     expect(first.items.find((i) => i.serial === soft.token.serial)).toMatchObject({ lastUsedAt: null, lastActivity: day(-20), actionAt: day(365) })
     const second = await runDormantTokens({ now: day(365) })
     expect(second.counts).toEqual({ warn: 0, disable: 0, revoke: 2 })
     expect(await tokenRow(soft.token.id)).toMatchObject({ status: 'REVOKED', secretCiphertext: '', secretKeyId: 'destroyed', pinHash: null, userId: soft.user.id })
+    // The owner's portal sessions end with the token, as when the helpdesk revokes one.
+    expect(await getDb().userSession.findUniqueOrThrow({ where: { id: session.id } })).toMatchObject({ endedAt: day(365), endedReason: 'maintenance.token-revoked' })
     expect(await tokenRow(hard.token.id)).toMatchObject({ status: 'INVENTORY', userId: null, pinHash: null, name: null, lastUsedAt: null, dormantWarnedAt: null, activatedAt: null })
     expect((await tokenRow(hard.token.id)).secretCiphertext).not.toBe('')
     expect(await mails(hard.user.email)).toEqual(['token-dormant-warning', 'token-dormant-action'])

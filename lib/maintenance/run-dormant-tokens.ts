@@ -1,6 +1,7 @@
 import 'server-only'
 import type { Prisma, TokenOrigin } from '@/generated/prisma/client'
 import { auditEventData, type AuditActor } from '@/lib/audit'
+import { endUserSessions } from '@/lib/auth/end-user-sessions'
 import { getConfig } from '@/lib/config'
 import { getDb } from '@/lib/db'
 import { brandFromSettings, queueEmail } from '@/lib/mail'
@@ -175,6 +176,8 @@ async function applyStep({
     if (count !== 1) return false
     const to = step === 'revoke' ? 'REVOKED' : 'DISABLED'
     if (!(await applyTokenStatus({ tx, token, userId: user.id, from: ['ACTIVE'], to, now }))) return false
+    // As when the helpdesk revokes a token: the owner's portal sessions end with it.
+    if (step === 'revoke') await endUserSessions({ userId: user.id, reason: 'maintenance.token-revoked', tx, now })
     await queueEmail({ tx, actor: MAINTENANCE_ACTOR, to: user.email, template: 'token-dormant-action', brand, props: { name, tokenName, lastUsedAt: token.lastUsedAt, action: step === 'revoke' ? 'revoked' : 'disabled', at: now } })
     await tx.auditEvent.create({
       data: auditEventData({ action: step === 'revoke' ? 'maintenance.token-revoked' : 'maintenance.token-disabled', actor: MAINTENANCE_ACTOR, subject, details: { ...details, origin: token.origin, warnedAt: token.dormantWarnedAt?.toISOString() ?? null } }),

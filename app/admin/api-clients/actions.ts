@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
-import { notFound, redirect } from 'next/navigation'
+import { redirect } from 'next/navigation'
+import { actionNotFound } from '@/components/forms/action-not-found'
 import type { FormState } from '@/components/forms/form-state'
 import type { CreatedApiClientState } from '@/components/staff/api-client-create-form'
 import { changeApiClientAddresses, checkApiClientInput, createApiClient, MAX_ALLOWED_ADDRESSES_TEXT, revokeApiClient } from '@/lib/api-clients'
@@ -21,9 +22,9 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/
 // One character over the limit, so that lib/api-clients refuses a longer list rather than a cut one.
 const addressesOf = (formData: FormData) => formField(formData, 'allowedAddresses', MAX_ALLOWED_ADDRESSES_TEXT + 1)
 
-function clientIdFrom(formData: FormData): string {
+async function clientIdFrom(formData: FormData): Promise<string> {
   const id = formField(formData, 'clientId', 64)
-  if (!ID.test(id)) notFound()
+  if (!ID.test(id)) return actionNotFound()
   return id
 }
 
@@ -45,7 +46,7 @@ export async function createApiClientAction(_previous: CreatedApiClientState, fo
 }
 
 export async function changeApiClientAddressesAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const id = clientIdFrom(formData)
+  const id = await clientIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `${PAGE}/${id}/addresses`, recent: true })
   const values = { allowedAddresses: addressesOf(formData) }
   try {
@@ -59,7 +60,7 @@ export async function changeApiClientAddressesAction(_previous: FormState, formD
 }
 
 export async function revokeApiClientAction(formData: FormData): Promise<void> {
-  const id = clientIdFrom(formData)
+  const id = await clientIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `${PAGE}/${id}/revoke`, recent: true })
   try {
     await revokeApiClient({ id, actor: staffActor(session), context: requestContext(await headers()) })

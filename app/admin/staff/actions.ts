@@ -1,7 +1,8 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { notFound, redirect } from 'next/navigation'
+import { redirect } from 'next/navigation'
+import { actionNotFound } from '@/components/forms/action-not-found'
 import type { FormState } from '@/components/forms/form-state'
 import { requireStaff, staffActor } from '@/lib/auth'
 import { AppError } from '@/lib/errors'
@@ -15,9 +16,9 @@ import { addStaffUser, changeStaffRole, setStaffDisabled, type StaffChange } fro
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 const context = async () => requestContext(await headers())
 
-function staffIdFrom(formData: FormData): string {
+async function staffIdFrom(formData: FormData): Promise<string> {
   const id = formField(formData, 'staffId', 64)
-  if (!ID.test(id)) notFound()
+  if (!ID.test(id)) return actionNotFound()
   return id
 }
 
@@ -33,14 +34,14 @@ export async function inviteStaffAction(_previous: FormState, formData: FormData
   }
 }
 
-function after(result: StaffChange, staffId: string, done: string): FormState {
+async function after(result: StaffChange, staffId: string, done: string): Promise<FormState> {
   if (result.ok) redirect(`/admin/staff/${staffId}?done=${done}`)
-  if ('notFound' in result) notFound()
+  if ('notFound' in result) return actionNotFound()
   return { errors: { form: [result.error] } }
 }
 
 export async function changeStaffRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const staffId = staffIdFrom(formData)
+  const staffId = await staffIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/staff/${staffId}`, recent: true })
   const role = formField(formData, 'role', 16)
   if (role !== 'admin' && role !== 'helpdesk') return { errors: { role: ['Choose helpdesk or admin.'] } }
@@ -48,7 +49,7 @@ export async function changeStaffRoleAction(_previous: FormState, formData: Form
 }
 
 export async function setStaffDisabledAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const staffId = staffIdFrom(formData)
+  const staffId = await staffIdFrom(formData)
   const session = await requireStaff({ role: 'ADMIN', returnTo: `/admin/staff/${staffId}`, recent: true })
   const disabled = formField(formData, 'disabled', 8) === 'true'
   return after(await setStaffDisabled({ session, staffId, disabled, context: await context() }), staffId, disabled ? 'disabled' : 'enabled')

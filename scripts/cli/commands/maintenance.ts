@@ -3,23 +3,13 @@ import { sendEnrollmentReminders } from '@/lib/enrollment'
 import { describeMaintenance, runMaintenance, type DormantItem, type DormantReport } from '@/lib/maintenance'
 import type { Output } from '../output'
 import { parseOptions } from '../parse-options'
+import { runSubcommand } from '../subcommands'
 import { UsageError } from '../usage-error'
 
 export const MAINTENANCE_USAGE = [
   'portal maintenance run [--dry-run]   # dormant tokens: warn owners, then disable or revoke (also daily in npm start)',
   'portal maintenance reminders [--now <ISO time>]   # unfinished-enrollment reminders due at that time (also every 10 minutes in npm start)',
 ]
-const usageOf = (line: string) => line.split('  #')[0]!.trim()
-
-/** One pass of the enrollment reminders, as the worker runs it; `--now` sets the clock (tests, catching up). */
-async function runReminders(args: string[], out: Output): Promise<void> {
-  const options = parseOptions(args, { now: { type: 'string' } })
-  const raw = options.string('now')
-  const now = raw === undefined ? new Date() : new Date(raw)
-  if (raw !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(now.getTime()))) throw new UsageError(`--now takes an ISO 8601 time such as 2026-12-01T09:00:00Z, not "${raw}"`)
-  const report = await sendEnrollmentReminders({ now, actor: CLI_ACTOR })
-  out.result({ now: now.toISOString(), ...report }, `Enrollment reminders at ${now.toISOString()}: ${report.sent} sent (${report.freshLinks} with a fresh link), ${report.skipped} already sent elsewhere.`)
-}
 
 const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16)
 const lastUsed = (i: DormantItem) => (i.lastUsedAt ? when(i.lastUsedAt) : `never (active since ${when(i.lastActivity)})`)
@@ -43,10 +33,21 @@ function summary(dormant: DormantReport) {
 }
 
 export async function runMaintenanceCommand(args: string[], out: Output): Promise<void> {
-  const [sub, ...rest] = args
-  if (sub === 'reminders') return runReminders(rest, out)
-  if (sub !== 'run') throw new UsageError(`unknown maintenance command${sub ? ` "${sub}"` : ''}; usage: ${MAINTENANCE_USAGE.map(usageOf).join(' or ')}`)
-  const options = parseOptions(rest, { 'dry-run': { type: 'boolean' } })
+  return runSubcommand('maintenance', args, out, { run: maintenanceRun, reminders: maintenanceReminders }, MAINTENANCE_USAGE)
+}
+
+/** One pass of the enrollment reminders, as the worker runs it; `--now` sets the clock (tests, catching up). */
+async function maintenanceReminders(args: string[], out: Output): Promise<void> {
+  const options = parseOptions(args, { now: { type: 'string' } })
+  const raw = options.string('now')
+  const now = raw === undefined ? new Date() : new Date(raw)
+  if (raw !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(now.getTime()))) throw new UsageError(`--now takes an ISO 8601 time such as 2026-12-01T09:00:00Z, not "${raw}"`)
+  const report = await sendEnrollmentReminders({ now, actor: CLI_ACTOR })
+  out.result({ now: now.toISOString(), ...report }, `Enrollment reminders at ${now.toISOString()}: ${report.sent} sent (${report.freshLinks} with a fresh link), ${report.skipped} already sent elsewhere.`)
+}
+
+async function maintenanceRun(args: string[], out: Output): Promise<void> {
+  const options = parseOptions(args, { 'dry-run': { type: 'boolean' } })
   if (!options.flag('dry-run')) {
     const { dormant } = await runMaintenance({ actor: CLI_ACTOR, listLimit: 0 })
     out.result(summary(dormant), describeMaintenance(dormant))

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors'
 import { addStaffUser, issueFirstAdminLink, listStaffUsers } from '@/lib/staff'
 import { formatTable, type Output } from '../output'
 import { parseOptions } from '../parse-options'
+import { runSubcommand } from '../subcommands'
 import { UsageError } from '../usage-error'
 
 export const STAFF_USAGE = [
@@ -13,11 +14,7 @@ export const STAFF_USAGE = [
 ]
 
 export async function runStaff(args: string[], out: Output): Promise<void> {
-  const [sub, ...rest] = args
-  if (sub === 'add') return staffAdd(rest, out)
-  if (sub === 'list') return staffList(rest, out)
-  if (sub === 'setup-url') return staffSetupUrl(rest, out)
-  throw new UsageError(`unknown staff command${sub ? ` "${sub}"` : ''}; usage: ${STAFF_USAGE.map((u) => u.split('  ')[0]).join(' | ')}`)
+  return runSubcommand('staff', args, out, { add: staffAdd, list: staffList, 'setup-url': staffSetupUrl }, STAFF_USAGE)
 }
 
 async function staffAdd(args: string[], out: Output): Promise<void> {

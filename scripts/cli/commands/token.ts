@@ -5,6 +5,7 @@ import { CLI_ACTOR } from '@/lib/audit'
 import { countTokensByState, importHardwareTokens, listInventoryTokens, readSeedFile, SeedFileError, type InventoryImportSummary } from '@/lib/inventory'
 import { formatTable, type Output } from '../output'
 import { parseOptions } from '../parse-options'
+import { runSubcommand } from '../subcommands'
 import { UsageError } from '../usage-error'
 
 export const TOKEN_USAGE = [
@@ -17,11 +18,7 @@ export const TOKEN_USAGE = [
 const MAX_FILE_BYTES = 50 * 1024 * 1024
 
 export async function runToken(args: string[], out: Output): Promise<void> {
-  const [sub, ...rest] = args
-  if (sub === 'import') return tokenImport(rest, out)
-  if (sub === 'list') return tokenList(rest, out)
-  if (sub === 'counts') return tokenCounts(rest, out)
-  throw new UsageError(`unknown token command${sub ? ` "${sub}"` : ''}; usage: ${TOKEN_USAGE.filter((l) => !l.startsWith(' ')).join(' | ')}`)
+  return runSubcommand('token', args, out, { import: tokenImport, list: tokenList, counts: tokenCounts }, TOKEN_USAGE)
 }
 
 async function tokenImport(args: string[], out: Output): Promise<void> {

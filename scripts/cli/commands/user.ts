@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors'
 import { addUser, importUsers, listUsers, MAX_USER_IMPORT_BYTES, MIN_QUERY_LENGTH, normalizeUsername, type UserImportResult } from '@/lib/users'
 import { formatTable, type Output } from '../output'
 import { parseOptions } from '../parse-options'
+import { runSubcommand } from '../subcommands'
 import { UsageError } from '../usage-error'
 
 export const USER_USAGE = [
@@ -16,11 +17,7 @@ export const USER_USAGE = [
 ]
 
 export async function runUser(args: string[], out: Output): Promise<void> {
-  const [sub, ...rest] = args
-  if (sub === 'add') return userAdd(rest, out)
-  if (sub === 'list') return userList(rest, out)
-  if (sub === 'import') return userImport(rest, out)
-  throw new UsageError(`unknown user command${sub ? ` "${sub}"` : ''}; usage: ${USER_USAGE.filter((l) => !l.startsWith(' ')).join(' | ')}`)
+  return runSubcommand('user', args, out, { add: userAdd, list: userList, import: userImport }, USER_USAGE)
 }
 
 async function userAdd(args: string[], out: Output): Promise<void> {

@@ -1,7 +1,8 @@
 'use server'
 
 import { headers } from 'next/headers'
-import { notFound, redirect } from 'next/navigation'
+import { redirect } from 'next/navigation'
+import { actionNotFound } from '@/components/forms/action-not-found'
 import type { FormState } from '@/components/forms/form-state'
 import { requireStaff } from '@/lib/auth'
 import {
@@ -25,21 +26,21 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/
 const context = async () => requestContext(await headers())
 
 /** The user (and token) ids a form names; anything else is a 404, never a redirect built from input. */
-function ids(formData: FormData, { token = false } = {}) {
+async function ids(formData: FormData, { token = false } = {}) {
   const userId = formField(formData, 'userId', 64)
   const tokenId = formField(formData, 'tokenId', 64)
-  if (!ID.test(userId) || (token && !ID.test(tokenId))) notFound()
+  if (!ID.test(userId) || (token && !ID.test(tokenId))) return actionNotFound()
   return { userId, tokenId }
 }
 
-function answer(result: HelpdeskResult, values: Record<string, string>): FormState {
+async function answer(result: HelpdeskResult, values: Record<string, string>): Promise<FormState> {
   if (result.ok) return null
-  if ('notFound' in result) notFound()
+  if ('notFound' in result) return actionNotFound()
   return { errors: result.errors as Record<string, string[]>, values }
 }
 
 export async function verifyCallerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { userId, tokenId } = ids(formData, { token: true })
+  const { userId, tokenId } = await ids(formData, { token: true })
   const session = await requireStaff({ returnTo: `/staff/users/${userId}` })
   const result = await verifyCaller({ session, userId, tokenId, code: formField(formData, 'code', 32), context: await context() })
   if (result.verified) return { notice: `The code matches: the caller holds ${result.serial}. The code is used up.` }
@@ -47,9 +48,9 @@ export async function verifyCallerAction(_previous: FormState, formData: FormDat
 }
 
 export async function tokenActionAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { userId, tokenId } = ids(formData, { token: true })
+  const { userId, tokenId } = await ids(formData, { token: true })
   const action = formField(formData, 'action', 32)
-  if (!isTokenActionName(action)) notFound()
+  if (!isTokenActionName(action)) return actionNotFound()
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/tokens/${tokenId}/${action}`, recent: TOKEN_ACTIONS[action].sensitive })
   const reason = formField(formData, 'reason', 400)
   const result = await runTokenAction({ session, userId, tokenId, action, reason, context: await context() })
@@ -60,7 +61,7 @@ export async function tokenActionAction(_previous: FormState, formData: FormData
 type PasscodeState = { passcode: string; expiresAt: string; singleUse: boolean } | FormState
 
 export async function issueTemporaryPasscodeAction(_previous: PasscodeState, formData: FormData): Promise<PasscodeState> {
-  const { userId } = ids(formData)
+  const { userId } = await ids(formData)
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/temporary-passcode`, recent: true })
   const reason = formField(formData, 'reason', 400)
   const hours = formField(formData, 'hours', 4)
@@ -71,7 +72,7 @@ export async function issueTemporaryPasscodeAction(_previous: PasscodeState, for
 }
 
 export async function cancelTemporaryPasscodeAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { userId } = ids(formData)
+  const { userId } = await ids(formData)
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/temporary-passcode/cancel` })
   const reason = formField(formData, 'reason', 400)
   const result = await cancelTemporaryPasscodeFor({ session, userId, reason, context: await context() })
@@ -80,7 +81,7 @@ export async function cancelTemporaryPasscodeAction(_previous: FormState, formDa
 }
 
 export async function sendInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { userId } = ids(formData)
+  const { userId } = await ids(formData)
   const session = await requireStaff({ returnTo: `/staff/users/${userId}/invite` })
   const reason = formField(formData, 'reason', 400)
   const result = await sendInvitationFor({ session, userId, reason, context: await context() })
