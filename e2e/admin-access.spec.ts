@@ -24,8 +24,10 @@ const ADMIN_PAGES = [
   '/admin/invitations/some-job-id',
   '/admin/invitations/some-job-id/cancel',
   '/admin/tokens',
+  '/admin/enrollments',
+  '/admin/enrollments/reinvite',
 ]
-const ADMIN_LINKS = ['Dashboard', 'Users', 'Invitations', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
+const ADMIN_LINKS = ['Dashboard', 'Users', 'Invitations', 'Unfinished enrollments', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
 
 test('[ADMIN] a helpdesk member is refused every administration page and sees no admin links', async ({ page }) => {
   test.slow() // twelve production pages, each followed by an axe scan

@@ -1,5 +1,6 @@
 // The email catalogue. Only lib/mail imports this file.
 import { exampleEnrollmentInvitation, renderEnrollmentInvitation, type EnrollmentInvitationProps } from './enrollment-invitation'
+import { exampleEnrollmentReminder, renderEnrollmentReminder, type EnrollmentReminderProps } from './enrollment-reminder'
 import { exampleEnrollmentLinkRequested, renderEnrollmentLinkRequested, type EnrollmentLinkRequestedProps } from './enrollment-link-requested'
 import { exampleHardwareTokenAssigned, renderHardwareTokenAssigned, type HardwareTokenAssignedProps } from './hardware-token-assigned'
 import type { Brand, RenderedEmail } from './layout'
@@ -23,6 +24,7 @@ export type { Brand, RenderedEmail } from './layout'
 export type EmailProps = {
   'enrollment-invitation': EnrollmentInvitationProps
   'enrollment-link-requested': EnrollmentLinkRequestedProps
+  'enrollment-reminder': EnrollmentReminderProps
   'token-enrolled': TokenEnrolledProps
   'pin-changed': PinChangedProps
   'token-status-changed': TokenStatusChangedProps
@@ -44,6 +46,7 @@ export type EmailTemplate = keyof EmailProps
 const TEMPLATES: { [T in EmailTemplate]: { render: (brand: Brand, props: EmailProps[T]) => RenderedEmail; example: EmailProps[T] } } = {
   'enrollment-invitation': { render: renderEnrollmentInvitation, example: exampleEnrollmentInvitation },
   'enrollment-link-requested': { render: renderEnrollmentLinkRequested, example: exampleEnrollmentLinkRequested },
+  'enrollment-reminder': { render: renderEnrollmentReminder, example: exampleEnrollmentReminder },
   'token-enrolled': { render: renderTokenEnrolled, example: exampleTokenEnrolled },
   'pin-changed': { render: renderPinChanged, example: examplePinChanged },
   'token-status-changed': { render: renderTokenStatusChanged, example: exampleTokenStatusChanged },

@@ -13,9 +13,10 @@ type Current = Record<PolicyName, number | string | boolean | null>
 
 /** One policy: its control, its one-line explanation and its default. */
 function PolicyInput({ name, field, value }: { name: PolicyName; field: PolicyField; value: number | string | boolean | null }) {
-  const hint = `${field.help}${field.kind === 'optional-whole' ? ` Empty: ${field.emptyMeans}.` : ''} Default: ${describeDefault(field)}.`
+  const hint = `${field.help}${field.kind === 'optional-whole' || field.kind === 'day-list' ? ` Empty: ${field.emptyMeans}.` : ''} Default: ${describeDefault(field)}.`
   if (field.kind === 'yes-no') return <CheckboxField name={name} label={field.label} hint={hint} defaultChecked={value === true} />
   if (field.kind === 'choice') return <ChoiceField name={name} legend={`${field.label}. ${hint}`} choices={field.choices.map((c) => ({ value: c.value, label: c.label }))} defaultValue={String(value)} />
+  if (field.kind === 'day-list') return <TextField name={name} label={`${field.label} (${field.unit})`} hint={hint} maxLength={40} defaultValue={String(value ?? '').replace(/,/g, ', ')} />
   return <TextField name={name} label={`${field.label} (${field.unit})`} hint={hint} numeric narrow maxLength={6} defaultValue={value === null ? '' : String(value)} />
 }
 

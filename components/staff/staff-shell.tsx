@@ -3,7 +3,7 @@ import { SessionNav } from '@/components/session-nav'
 import type { StaffSession } from '@/lib/auth'
 import { staffSignOutAction } from '@/app/staff/actions'
 
-export type StaffSection = 'home' | 'users' | 'audit' | 'dashboard' | 'all-users' | 'invitations' | 'policies' | 'branding' | 'api-clients' | 'accounts' | 'exclusions' | null
+export type StaffSection = 'home' | 'users' | 'audit' | 'dashboard' | 'all-users' | 'invitations' | 'policies' | 'branding' | 'api-clients' | 'accounts' | 'exclusions' | 'enrollments' | null
 
 /** Every signed-in staff page: the console's navigation above the page's own content. */
 export function StaffShell({ session, current, children }: { session: StaffSession; current: StaffSection; children: ReactNode }) {
@@ -17,6 +17,7 @@ export function StaffShell({ session, current, children }: { session: StaffSessi
           { href: '/admin', label: 'Dashboard', key: 'dashboard' },
           { href: '/admin/users', label: 'Users', key: 'all-users' },
           { href: '/admin/invitations', label: 'Invitations', key: 'invitations' },
+          { href: '/admin/enrollments', label: 'Unfinished enrollments', key: 'enrollments' },
           { href: '/admin/policies', label: 'Policies', key: 'policies' },
           { href: '/admin/branding', label: 'Branding', key: 'branding' },
           { href: '/admin/api-clients', label: 'API clients', key: 'api-clients' },

@@ -1,5 +1,5 @@
 import 'server-only'
-import { getHotSql, sql } from '@/lib/db'
+import { getHotSql, sql, type Sql } from '@/lib/db'
 
 export const FUNNEL_STEPS = ['invited', 'opened', 'started', 'verified', 'enrolled'] as const
 export type FunnelStep = (typeof FUNNEL_STEPS)[number]
@@ -19,15 +19,22 @@ export type EnrollmentFunnel = Record<FunnelStep, number>
  * One pass over the invitations in userId order; the token is looked up only
  * for invitations started and not completed (CASE stops at the first match).
  */
-export async function countEnrollmentFunnel(): Promise<EnrollmentFunnel> {
-  const rows = await getHotSql().query<{ stage: number | bigint; n: number | bigint }>(sql`
-    SELECT "stage", count(*) AS "n" FROM (
-      SELECT i."userId", max(CASE
+/**
+ * One invitation's step as a number, the index in FUNNEL_STEPS, over an
+ * EnrollmentInvitation aliased `i`. Shared with the list of unfinished
+ * enrollments (lib/enrollment) so the dashboard and that page agree.
+ */
+export const INVITATION_STAGE: Sql = sql`CASE
         WHEN i."usedAt" IS NOT NULL THEN 4
         WHEN i."browserHash" IS NOT NULL THEN
           CASE WHEN EXISTS (SELECT 1 FROM "Token" t WHERE t."invitationId" = i."id" AND t."verifiedAt" IS NOT NULL) THEN 3 ELSE 2 END
         WHEN i."openedAt" IS NOT NULL THEN 1
-        ELSE 0 END) AS "stage"
+        ELSE 0 END`
+
+export async function countEnrollmentFunnel(): Promise<EnrollmentFunnel> {
+  const rows = await getHotSql().query<{ stage: number | bigint; n: number | bigint }>(sql`
+    SELECT "stage", count(*) AS "n" FROM (
+      SELECT i."userId", max(${INVITATION_STAGE}) AS "stage"
       FROM "EnrollmentInvitation" i
       GROUP BY i."userId"
     ) AS "people"

@@ -1,4 +1,4 @@
-export { countEnrollmentFunnel, FUNNEL_STEPS, type EnrollmentFunnel, type FunnelStep } from './count-enrollment-funnel'
+export { countEnrollmentFunnel, FUNNEL_STEPS, INVITATION_STAGE, type EnrollmentFunnel, type FunnelStep } from './count-enrollment-funnel'
 export { countTokens, TOKEN_STATES, type TokenCounts } from './count-tokens'
 export { countValidationsByDay, DAY_SETTLES_MS, VALIDATION_ACTIONS, type ValidationDay } from './count-validations-by-day'
 export { DASHBOARD_DAYS, getDashboard, PIN_DUE_DAYS, type Dashboard } from './get-dashboard'

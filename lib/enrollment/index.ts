@@ -12,3 +12,7 @@ export { needsProof, requireBoundLink, requireLiveLink, type LiveLink } from './
 export { resolveInvitationLink, type EnrollmentToken, type LinkState, type ResolvedLink } from './resolve-invitation-link'
 export { startEnrollment, type StartResult } from './start-enrollment'
 export { normaliseCode, verifyEnrollmentCode, type CodeCheck } from './verify-enrollment-code'
+export { findStuckUsers, listStuckEnrollments, STUCK_AGE_DAYS, STUCK_PAGE_SIZE, STUCK_STEPS, ZStuckFilters, type StuckLink, type StuckRow, type StuckStep, type TStuckFilters } from './list-stuck-enrollments'
+export { reinviteSelectionFrom, reinviteStuckUsers, resolveReinviteSelection, type ReinviteSelection } from './reinvite-stuck-users'
+export { daysSince, dueReminderOffsets, type ReminderInvitation } from './reminder-schedule'
+export { REMINDER_ACTOR, sendEnrollmentReminders, type ReminderReport } from './send-enrollment-reminders'

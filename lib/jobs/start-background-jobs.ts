@@ -1,5 +1,5 @@
 import 'server-only'
-import { processEnrollmentRequests } from '@/lib/enrollment'
+import { processEnrollmentRequests, sendEnrollmentReminders } from '@/lib/enrollment'
 import { processInvitationJobs } from '@/lib/invitation-jobs'
 import { sendPinReminders } from '@/lib/self-service'
 import { processUserLinkRequests } from '@/lib/user-links'
@@ -10,11 +10,11 @@ import { runDailyMaintenance } from './run-daily-maintenance'
  * The server's own background work, in every instance (each job is safe to
  * run on several at once): the "send me a new link" requests recorded by
  * the pages ("send me a new link", "email me a sign-in link", "forgot my
- * PIN"), at once; PIN expiry reminders and housekeeping every few minutes; the daily
- * maintenance (dormant tokens) once a day across all instances; the bulk
- * invitations (lib/invitation-jobs) one batch per job per round, so a run of
- * 10,000 paces itself over minutes instead of filling the outbox and the
- * database's write lock at once. Mail has its own
+ * PIN"), at once; PIN expiry and unfinished-enrollment reminders and housekeeping
+ * every few minutes; the daily maintenance (dormant tokens) once a day across
+ * all instances; the bulk invitations (lib/invitation-jobs) one batch per job
+ * per round, so a run of 10,000 paces itself over minutes instead of filling
+ * the outbox and the database's write lock at once. Mail has its own
  * worker (lib/mail). Returns a function that stops it after the current round.
  */
 export function startBackgroundJobs({
@@ -40,6 +40,8 @@ export function startBackgroundJobs({
         if (Date.now() - purgedAt >= purgeEveryMs) {
           purgedAt = Date.now()
           await sendPinReminders()
+          // Unfinished enrollments (policy: days after the invitation); each once, whichever instance.
+          await sendEnrollmentReminders()
           await purgeExpiredData()
           // Once a day across all instances (a database row decides whose turn it is).
           await runDailyMaintenance()

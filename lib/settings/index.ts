@@ -1,5 +1,5 @@
 export { forgetCachedSettings, getSettings, SETTINGS_ID, SETTINGS_TTL_MS } from './get-settings'
-export { describeDefault, POLICY_DEFAULTS, POLICY_FIELDS, POLICY_NAMES, POLICY_SECTIONS, policyMessage, type PolicyField, type PolicyName, type PolicySection } from './policy-fields'
+export { describeDefault, POLICY_DEFAULTS, POLICY_FIELDS, POLICY_NAMES, POLICY_SECTIONS, policyMessage, dayListOf, normalizeDayList, type PolicyField, type PolicyName, type PolicySection } from './policy-fields'
 export { readValidSettings } from './read-valid-settings'
 export { savePolicies, type SavePoliciesResult } from './save-policies'
 export { settingsDiff, updateSettings, type SettingsChanges } from './update-settings'

@@ -24,6 +24,8 @@ export type PolicyField =
   | (Base & { kind: 'optional-whole'; min: number; max: number; unit: string; default: number | null; emptyMeans: string })
   | (Base & { kind: 'yes-no'; default: boolean })
   | (Base & { kind: 'choice'; choices: readonly { value: string; label: string }[]; default: string })
+  /** Whole days after an event, stored as text "2,5" (ascending, no repeats); empty means none. */
+  | (Base & { kind: 'day-list'; min: number; max: number; most: number; unit: string; default: string; emptyMeans: string })
 
 const whole = (section: PolicySection, label: string, min: number, max: number, unit: string, dflt: number, help: string): PolicyField => ({ kind: 'whole', section, label, min, max, unit, default: dflt, help })
 
@@ -57,6 +59,18 @@ export const POLICY_FIELDS = {
 
   invitationTtlHours: whole('enrollment', 'Invitation link lasts', 1, 2160, 'hours', 168, 'An enrollment link expires this many hours after it was sent.'),
   enrollmentMaxFailures: whole('enrollment', 'Wrong codes during enrollment', 1, 20, 'attempts', 5, 'An enrollment link stops working after this many wrong codes.'),
+  enrollmentReminderDays: {
+    kind: 'day-list',
+    section: 'enrollment',
+    label: 'Remind unfinished enrollments',
+    min: 1,
+    max: 90,
+    most: 5,
+    unit: 'days after the invitation, separated by commas',
+    default: '2,5',
+    emptyMeans: 'no reminders are sent',
+    help: 'Someone who has not finished enrolling gets a reminder with a fresh link this many days after the invitation, once each, while the link lasts.',
+  },
   selfRequestEnabled: { kind: 'yes-no', section: 'enrollment', label: 'People may ask for an enrollment link', help: 'Offer “send me a link” on /enroll/request to users in the directory.', default: true },
 
   maxTokensPerUser: whole('tokens', 'Tokens per user', 1, 10, 'tokens', 1, 'The most active tokens one person may have.'),
@@ -96,6 +110,7 @@ export function policyMessage(field: PolicyField): string {
   if (field.kind === 'whole') return `${field.label}: enter a whole number from ${field.min} to ${field.max}.`
   if (field.kind === 'optional-whole') return `${field.label}: enter a whole number from ${field.min} to ${field.max}, or leave it empty (${field.emptyMeans}).`
   if (field.kind === 'choice') return `${field.label}: choose one of the options.`
+  if (field.kind === 'day-list') return `${field.label}: list up to ${field.most} whole numbers of days from ${field.min} to ${field.max}, separated by commas (e.g. 2, 5), or leave it empty (${field.emptyMeans}).`
   return `${field.label}: choose yes or no.`
 }
 
@@ -105,12 +120,36 @@ const toOptional = (v: unknown) => (v === null || v === undefined || (typeof v =
 // An unchecked checkbox is absent from the form; "on" is a checked one.
 const toBoolean = (v: unknown) => (v === 'on' || v === 'true' ? true : v === undefined || v === '' || v === 'false' ? false : v)
 
+/**
+ * "5, 2 ,5" → "2,5": the days of a day list, ascending without repeats, or
+ * null when a part is not a whole number. Empty text is an empty list.
+ */
+export function normalizeDayList(v: unknown): string | null {
+  if (typeof v !== 'string') return null
+  const parts = v.split(/[\s,;]+/).filter(Boolean)
+  if (!parts.every((p) => /^\d{1,4}$/.test(p))) return null
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b).join(',')
+}
+
+/** The days of a stored day list ("2,5" → [2, 5]); anything unreadable is no days. */
+export function dayListOf(stored: string | null | undefined): number[] {
+  const normal = normalizeDayList(stored ?? '')
+  return normal ? normal.split(',').map(Number) : []
+}
+
 /** The zod schema of one policy, accepting form text or a stored value. */
 export function policySchema(field: PolicyField): z.ZodType {
   const error = policyMessage(field)
   if (field.kind === 'whole') return z.preprocess(toNumber, z.number({ error }).int({ error }).min(field.min, { error }).max(field.max, { error }))
   if (field.kind === 'optional-whole') return z.preprocess(toOptional, z.number({ error }).int({ error }).min(field.min, { error }).max(field.max, { error }).nullable())
   if (field.kind === 'yes-no') return z.preprocess(toBoolean, z.boolean({ error }))
+  if (field.kind === 'day-list') {
+    const { min, max, most } = field
+    return z.preprocess(
+      (v) => normalizeDayList(v) ?? v,
+      z.string({ error }).refine((s) => s === '' || (/^\d+(,\d+)*$/.test(s) && s.split(',').length <= most && s.split(',').every((d) => Number(d) >= min && Number(d) <= max)), { error }),
+    )
+  }
   return z.enum(field.choices.map((c) => c.value) as [string, ...string[]], { error })
 }
 
@@ -122,5 +161,6 @@ export function describeDefault(field: PolicyField): string {
   if (field.kind === 'whole') return `${field.default} ${field.unit}`
   if (field.kind === 'optional-whole') return field.default === null ? `empty (${field.emptyMeans})` : `${field.default} ${field.unit}`
   if (field.kind === 'yes-no') return field.default ? 'Yes' : 'No'
+  if (field.kind === 'day-list') return field.default === '' ? `empty (${field.emptyMeans})` : `${field.default.replace(/,/g, ', ')} days`
   return field.choices.find((c) => c.value === field.default)?.label ?? field.default
 }

@@ -55,6 +55,15 @@ describe('ZPolicies', () => {
     expect(errorsOf({ ...defaultForm(), dormantAfterDays: '365', dormantWarnDays: '30' })).toEqual({})
   })
 
+  it('reads the reminder days as a list: sorted, without repeats, empty for none, within bounds and before the link expires', () => {
+    expect(ZPolicies.parse({ ...defaultForm(), enrollmentReminderDays: '5, 2 ,5' }).enrollmentReminderDays).toBe('2,5')
+    expect(ZPolicies.parse({ ...defaultForm(), enrollmentReminderDays: '  ' }).enrollmentReminderDays).toBe('')
+    const message = policyMessage(POLICY_FIELDS.enrollmentReminderDays)
+    for (const bad of ['0', '91', 'two', '1.5', '1,2,3,4,5,6', '-2']) expect(errorsOf({ ...defaultForm(), enrollmentReminderDays: bad }), bad).toEqual({ enrollmentReminderDays: message })
+    expect(errorsOf({ ...defaultForm(), enrollmentReminderDays: '2,7' })).toEqual({ enrollmentReminderDays: 'Remind unfinished enrollments: each reminder must come before the invitation link expires.' })
+    expect(errorsOf({ ...defaultForm(), enrollmentReminderDays: '2,7', invitationTtlHours: '240' })).toEqual({})
+  })
+
   it('needs at least one token type per platform', () => {
     const form = defaultForm()
     form.tokenTypes = { ...(form.tokenTypes as object), windows: [] }

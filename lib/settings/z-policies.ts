@@ -25,12 +25,14 @@ const ZTokenTypes = z.object(
 /** Pairs of policies that must agree: the field the problem is shown on, the other one, the rule and its message. */
 type Values = Record<string, unknown>
 const n = (v: unknown) => v as number
+const days = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map(Number) : [])
 export const POLICY_PAIRS: { field: PolicyName; other: PolicyName; holds: (v: Values) => boolean; message: string }[] = [
   { field: 'pinMaxLength', other: 'pinMinLength', holds: (v) => n(v.pinMaxLength) >= n(v.pinMinLength), message: 'Longest PIN: must be at least the shortest PIN.' },
   { field: 'autoUnlockMaxMinutes', other: 'autoUnlockMinutes', holds: (v) => v.autoUnlockMinutes === null || n(v.autoUnlockMaxMinutes) >= n(v.autoUnlockMinutes), message: 'Longest lock: must be at least the first lock.' },
   { field: 'staffLockMinutes', other: 'autoUnlockMaxMinutes', holds: (v) => n(v.staffLockMinutes) <= n(v.autoUnlockMaxMinutes), message: 'A staff lock first lasts: at most the longest lock.' },
   { field: 'tempPasscodeHours', other: 'tempPasscodeMaxHours', holds: (v) => n(v.tempPasscodeHours) <= n(v.tempPasscodeMaxHours), message: 'Temporary passcode usual validity: at most the maximum.' },
   { field: 'pinReminderDays', other: 'pinMaxAgeDays', holds: (v) => v.pinMaxAgeDays === null || n(v.pinReminderDays) < n(v.pinMaxAgeDays), message: 'PIN expiry reminder: must come before the PIN expires.' },
+  { field: 'enrollmentReminderDays', other: 'invitationTtlHours', holds: (v) => days(v.enrollmentReminderDays).every((d) => d * 24 < n(v.invitationTtlHours)), message: 'Remind unfinished enrollments: each reminder must come before the invitation link expires.' },
   { field: 'dormantWarnDays', other: 'dormantAfterDays', holds: (v) => v.dormantAfterDays === null || n(v.dormantWarnDays) < n(v.dormantAfterDays), message: 'Warn the owner: must be fewer days than the dormancy period.' },
 ]
 

@@ -131,3 +131,17 @@ describe('portal maintenance run', () => {
     expect(again).toMatchObject({ counts: { warned: 0, disabled: 0, revoked: 0 }, waiting: 1 })
   }, 60_000)
 })
+
+describe('portal maintenance reminders', () => {
+  it('sends the reminders due at --now, once, and refuses a bad time', () => {
+    expect(portal(['user', 'add', '--username', 'carol', '--email', 'carol@example.com']).code).toBe(0)
+    expect(portal(['invite', 'carol']).code).toBe(0)
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000 + 60_000).toISOString()
+    expect(JSON.parse(portal(['maintenance', 'reminders', '--json']).stdout)).toMatchObject({ sent: 0 })
+    const first = portal(['maintenance', 'reminders', '--now', inTwoDays])
+    expect(first).toMatchObject({ code: 0, stdout: `Enrollment reminders at ${inTwoDays}: 1 sent (1 with a fresh link), 0 already sent elsewhere.\n` })
+    expect(JSON.parse(portal(['maintenance', 'reminders', '--now', inTwoDays, '--json']).stdout)).toEqual({ now: inTwoDays, sent: 0, freshLinks: 0, skipped: 0 })
+    expect(outbox().filter((m) => m.template === 'enrollment-reminder')).toEqual([{ to: 'carol@example.com', template: 'enrollment-reminder' }])
+    expect(portal(['maintenance', 'reminders', '--now', 'tomorrow'])).toMatchObject({ code: 1, stderr: expect.stringContaining('--now takes an ISO 8601 time') })
+  }, 60_000)
+})

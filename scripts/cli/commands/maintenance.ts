@@ -1,10 +1,15 @@
 import { CLI_ACTOR } from '@/lib/audit'
+import { sendEnrollmentReminders } from '@/lib/enrollment'
 import { describeMaintenance, runMaintenance, type DormantItem, type DormantReport } from '@/lib/maintenance'
 import type { Output } from '../output'
 import { parseOptions } from '../parse-options'
 import { runSubcommand } from '../subcommands'
+import { UsageError } from '../usage-error'
 
-export const MAINTENANCE_USAGE = ['portal maintenance run [--dry-run]   # dormant tokens: warn owners, then disable or revoke (also daily in npm start)']
+export const MAINTENANCE_USAGE = [
+  'portal maintenance run [--dry-run]   # dormant tokens: warn owners, then disable or revoke (also daily in npm start)',
+  'portal maintenance reminders [--now <ISO time>]   # unfinished-enrollment reminders due at that time (also every 10 minutes in npm start)',
+]
 
 const when = (d: Date) => d.toISOString().replace('T', ' ').slice(0, 16)
 const lastUsed = (i: DormantItem) => (i.lastUsedAt ? when(i.lastUsedAt) : `never (active since ${when(i.lastActivity)})`)
@@ -28,7 +33,17 @@ function summary(dormant: DormantReport) {
 }
 
 export async function runMaintenanceCommand(args: string[], out: Output): Promise<void> {
-  return runSubcommand('maintenance', args, out, { run: maintenanceRun }, MAINTENANCE_USAGE)
+  return runSubcommand('maintenance', args, out, { run: maintenanceRun, reminders: maintenanceReminders }, MAINTENANCE_USAGE)
+}
+
+/** One pass of the enrollment reminders, as the worker runs it; `--now` sets the clock (tests, catching up). */
+async function maintenanceReminders(args: string[], out: Output): Promise<void> {
+  const options = parseOptions(args, { now: { type: 'string' } })
+  const raw = options.string('now')
+  const now = raw === undefined ? new Date() : new Date(raw)
+  if (raw !== undefined && (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(now.getTime()))) throw new UsageError(`--now takes an ISO 8601 time such as 2026-12-01T09:00:00Z, not "${raw}"`)
+  const report = await sendEnrollmentReminders({ now, actor: CLI_ACTOR })
+  out.result({ now: now.toISOString(), ...report }, `Enrollment reminders at ${now.toISOString()}: ${report.sent} sent (${report.freshLinks} with a fresh link), ${report.skipped} already sent elsewhere.`)
 }
 
 async function maintenanceRun(args: string[], out: Output): Promise<void> {
