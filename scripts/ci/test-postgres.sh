@@ -17,7 +17,7 @@ echo "== unit and integration suites on PostgreSQL"
 TEST_POSTGRES_URL="$admin" npx vitest run
 
 echo "== e2e smoke on PostgreSQL"
-E2E_DATABASE_URL="$(database portal_e2e)" npm run test:e2e:smoke
+E2E_DATABASE_URL="$(database portal_e2e)" npm run test:e2e:postgres
 
 echo "== two instances, one database"
 E2E_DATABASE_URL="$(database portal_multi)" npx playwright test -c playwright.multi-instance.config.ts
