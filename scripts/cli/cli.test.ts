@@ -1,28 +1,10 @@
-import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cliHarness, type CliResult } from './cli-harness'
 
 // The real CLI in a child process, as an administrator would run it.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-'))
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'development' as const,
-  DATABASE_URL: `file:${path.join(dir, 'cli.db')}`,
-  SECRET_KEY: randomBytes(32).toString('base64'),
-  HASH_PEPPER: randomBytes(32).toString('base64'),
-  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
-}
+const { portal, sql } = cliHarness('main')
 
-function portal(args: string[], extraEnv: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8' })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-function expectOneLineError(result: ReturnType<typeof portal>, message: string | RegExp) {
+function expectOneLineError(result: CliResult, message: string | RegExp) {
   expect(result.code).toBe(1)
   expect(result.stdout).toBe('')
   expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
@@ -113,9 +95,7 @@ describe('portal CLI', () => {
     expectOneLineError(portal(['apikey', 'create']), '--name is required; usage: portal apikey create --name <n> [--allow <cidr>]...')
     expectOneLineError(portal(['apikey', 'create', '--name', '<script>']), 'API client names may contain letters, digits, spaces, dots, hyphens and underscores')
     expectOneLineError(portal(['apikey', 'revoke', 'nope']), 'No active API client named nope')
-    const db = new Database(path.join(dir, 'cli.db'))
-    const rows = db.prepare('SELECT keyHash FROM ApiClient').all() as { keyHash: string }[]
-    db.close()
+    const rows = sql<{ keyHash: string }>('SELECT keyHash FROM ApiClient')
     expect(rows).toHaveLength(1)
     expect(rows[0]!.keyHash).not.toContain(key.slice(3, 20))
     expect(portal(['apikey', 'revoke', 'vpn-gw1']).stdout).toBe(`Revoked API client vpn-gw1 (${keyPrefix}…): its key no longer works.\n`)
@@ -158,9 +138,7 @@ describe('portal CLI', () => {
     expectOneLineError(portal(['temp-passcode']), /portal: name the user; usage: portal temp-passcode <username>/)
     expectOneLineError(portal(['temp-passcode', 'tina', '--hours', 'soon']), '--hours must be a whole number of hours')
     expectOneLineError(portal(['temp-passcode', 'tina', '--hours', '500']), 'A temporary passcode lasts 1 to 72 whole hours')
-    const db = new Database(path.join(dir, 'cli.db'))
-    expect(db.prepare('SELECT count(*) AS n FROM TemporaryPasscode').get()).toEqual({ n: 1 })
-    db.close()
+    expect(sql('SELECT count(*) AS n FROM TemporaryPasscode')).toEqual([{ n: 1 }])
   }, 60_000)
 
   it('adds staff with an emailed set-up link, prints a first-admin URL while no admin exists, and refuses bad input', () => {
@@ -182,12 +160,10 @@ describe('portal CLI', () => {
     expectOneLineError(portal(['staff', 'add', '--username', 'x', '--email', 'x@example.com']), '--role is required (helpdesk or admin)')
     expectOneLineError(portal(['staff', 'add', '--username', 'x', '--email', 'bad', '--role', 'admin']), 'Email must be a valid address')
     expectOneLineError(portal(['staff', 'remove']), /portal: unknown staff command "remove"/)
-    const db = new Database(path.join(dir, 'cli.db'))
-    expect(db.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE template = 'staff-setup'").get()).toEqual({ n: 2 })
+    expect(sql("SELECT count(*) AS n FROM OutboxMessage WHERE template = 'staff-setup'")).toEqual([{ n: 2 }])
     // Pending admins do not count: a first-admin URL is still printed.
     expect(portal(['staff', 'setup-url']).code).toBe(0)
-    db.prepare("UPDATE StaffUser SET activatedAt = '2026-11-24T00:00:00.000+00:00' WHERE username = 'ada'").run()
-    db.close()
+    sql("UPDATE StaffUser SET activatedAt = '2026-11-24T00:00:00.000+00:00' WHERE username = 'ada'")
     expectOneLineError(portal(['staff', 'setup-url']), 'an administrator exists already; administrators add staff with: portal staff add')
   }, 90_000)
 })

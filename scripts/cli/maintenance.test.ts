@@ -1,36 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cliHarness } from './cli-harness'
 
 // `portal maintenance run …` in a child process, as an operator runs it, on its own database.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-maintenance-'))
-const dbFile = path.join(dir, 'cli.db')
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'development' as const,
-  DATABASE_URL: `file:${dbFile}`,
-  SECRET_KEY: randomBytes(32).toString('base64'),
-  HASH_PEPPER: randomBytes(32).toString('base64'),
-  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
-}
-
-function portal(args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env, encoding: 'utf8' })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-function sql<T = Record<string, unknown>>(statement: string, ...params: unknown[]): T[] {
-  const db = new Database(dbFile)
-  try {
-    const prepared = db.prepare(statement)
-    return prepared.reader ? (prepared.all(...params) as T[]) : (prepared.run(...params), [])
-  } finally {
-    db.close()
-  }
-}
+const { portal, sql } = cliHarness('maintenance')
 // Stored as Prisma stores DateTimes on SQLite. The child process runs on the real clock, so dates are relative to it.
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().replace('Z', '+00:00')
 const tokens = () => sql<{ serial: string; status: string; dormantWarnedAt: string | null }>('SELECT serial, status, dormantWarnedAt FROM Token ORDER BY serial')

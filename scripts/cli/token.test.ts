@@ -1,54 +1,15 @@
-import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cliHarness } from './cli-harness'
 
 // `portal token …` in a child process, as an administrator runs it, on its own database.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-token-'))
-const dbFile = path.join(dir, 'cli.db')
+const { dir, portal, sql, write } = cliHarness('token', { PORTAL_PSKC_PASSWORD: '', PORTAL_PSKC_PSK: '' })
 const fixtures = path.join(import.meta.dirname, '../../lib/inventory/fixtures')
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'development' as const,
-  DATABASE_URL: `file:${dbFile}`,
-  SECRET_KEY: randomBytes(32).toString('base64'),
-  HASH_PEPPER: randomBytes(32).toString('base64'),
-  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
-  PORTAL_PSKC_PASSWORD: '',
-  PORTAL_PSKC_PSK: '',
-}
 const RFC_PSK = '12345678901234567890123456789012'
 const HEX = Buffer.from('12345678901234567890').toString('hex')
-
-function portal(args: string[], extraEnv: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8' })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 const fixture = (name: string) => path.join(fixtures, name)
-const write = (name: string, content: string) => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, content)
-  return file
-}
-function tokens() {
-  const db = new Database(dbFile, { readonly: true })
-  try {
-    return db.prepare('SELECT serial, origin, status, userId, type, digits, counter, secretCiphertext FROM Token ORDER BY serial').all()
-  } finally {
-    db.close()
-  }
-}
-function importEvents() {
-  const db = new Database(dbFile, { readonly: true })
-  try {
-    return (db.prepare("SELECT details FROM AuditEvent WHERE action = 'inventory.imported' ORDER BY at, id").all() as { details: string }[]).map((e) => JSON.parse(e.details))
-  } finally {
-    db.close()
-  }
-}
+const tokens = () => sql('SELECT serial, origin, status, userId, type, digits, counter, secretCiphertext FROM Token ORDER BY serial')
+const importEvents = () => sql<{ details: string }>("SELECT details FROM AuditEvent WHERE action = 'inventory.imported' ORDER BY at, id").map((e) => JSON.parse(e.details))
 
 describe('portal token', () => {
   beforeAll(() => {
@@ -133,9 +94,7 @@ describe('portal token', () => {
   }, 60_000)
 
   it('never changes a token that left inventory, and says so', () => {
-    const db = new Database(dbFile)
-    db.prepare("UPDATE Token SET status = 'ACTIVE', counter = 9 WHERE serial = 'CSV-1'").run()
-    db.close()
+    sql("UPDATE Token SET status = 'ACTIVE', counter = 9 WHERE serial = 'CSV-1'")
     const before = tokens()
     const result = portal(['token', 'import', write('reissue.csv', `serial,secret_base32,type\nCSV-1,GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJR,TOTP\n`), '--json'])
     expect(result.code).toBe(0)

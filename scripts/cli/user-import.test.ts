@@ -1,40 +1,10 @@
-import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cliHarness } from './cli-harness'
 
 // `portal user import …` in a child process, as an administrator runs it, on its own database.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tp-cli-user-import-'))
-const dbFile = path.join(dir, 'cli.db')
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'development' as const,
-  DATABASE_URL: `file:${dbFile}`,
-  SECRET_KEY: randomBytes(32).toString('base64'),
-  HASH_PEPPER: randomBytes(32).toString('base64'),
-  NEXTAUTH_SECRET: randomBytes(32).toString('base64'),
-}
-
-function portal(args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/portal.mjs', ...args], { env, encoding: 'utf8' })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-const write = (name: string, content: string) => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, content)
-  return file
-}
-function query(statement: string) {
-  const db = new Database(dbFile, { readonly: true })
-  try {
-    return db.prepare(statement).all()
-  } finally {
-    db.close()
-  }
-}
+const { dir, portal, sql, write } = cliHarness('user-import')
+const query = (statement: string) => sql(statement)
 const users = () => query('SELECT username, email, displayName, status FROM User ORDER BY username')
 
 describe('portal user import', () => {
