@@ -13,6 +13,7 @@ import { activateAssignedToken } from './activate-assigned-token'
 import { assignHardwareToken } from './assign-hardware-token'
 import { CLAIM_FAILED, claimHardwareToken } from './claim-hardware-token'
 import { importHardwareTokens } from './import-hardware-tokens'
+import { findHardwareToken, listHardwareTokens } from './list-hardware-tokens'
 import { returnTokenToInventory } from './return-token-to-inventory'
 
 setUpTempDatabase()
@@ -164,5 +165,23 @@ describe('revoked → back to inventory', () => {
     await stock('HW-D')
     await getDb().token.update({ where: { serial: 'HW-D' }, data: { status: 'REVOKED', secretCiphertext: '', secretKeyId: 'destroyed' } })
     expect(await returnTokenToInventory({ session: await staff(), tokenId: (await row('HW-D')).id, context, now: t0 })).toMatchObject({ ok: false, errors: { form: [expect.stringMatching(/import its seed file again/)] } })
+  })
+
+  it('lists hardware tokens a page at a time by serial, within a state and a serial prefix, and finds one by id on any page', async () => {
+    for (const serial of ['PG-1', 'PG-2', 'PG-3', 'PG-4', 'PG-5']) await stock(serial)
+    await getDb().token.update({ where: { serial: 'PG-4' }, data: { status: 'REVOKED' } })
+    const serials = (page: { tokens: { serial: string }[] }) => page.tokens.map((t) => t.serial)
+    const first = await listHardwareTokens({ search: 'PG-', limit: 2 })
+    expect(first).toMatchObject({ next: 'PG-2' })
+    expect(serials(first)).toEqual(['PG-1', 'PG-2'])
+    const second = await listHardwareTokens({ search: 'PG-', limit: 2, after: first.next! })
+    expect(serials(second)).toEqual(['PG-3', 'PG-4'])
+    const last = await listHardwareTokens({ search: 'PG-', limit: 2, after: second.next! })
+    expect(last).toMatchObject({ next: null })
+    expect(serials(last)).toEqual(['PG-5'])
+    expect(serials(await listHardwareTokens({ search: 'PG-', status: 'INVENTORY', after: 'PG-2' }))).toEqual(['PG-3', 'PG-5'])
+    const revoked = await row('PG-4')
+    expect(await findHardwareToken(revoked.id)).toMatchObject({ serial: 'PG-4', status: 'REVOKED', holder: null })
+    expect(await findHardwareToken('no-such-token')).toBeNull()
   })
 })

@@ -4,11 +4,12 @@ import type { TokenStatus } from '@/generated/prisma/client'
 import { DataTable } from '@/components/data-table'
 import { DoneMessage } from '@/components/done-message'
 import { StatusBadge } from '@/components/portal/status-badge'
+import { Pager } from '@/components/staff/pager'
 import { StaffShell } from '@/components/staff/staff-shell'
 import { card, dangerButton, linkClass, secondaryButton } from '@/components/ui'
 import { requireStaff } from '@/lib/auth'
 import { formatWhen } from '@/lib/format'
-import { countTokensByState, listHardwareTokens, RETURNABLE } from '@/lib/inventory'
+import { countTokensByState, findHardwareToken, listHardwareTokens, RETURNABLE } from '@/lib/inventory'
 import { returnToInventoryAction } from './actions'
 
 export const metadata: Metadata = { title: 'Hardware tokens' }
@@ -29,14 +30,24 @@ const DONE: Record<string, string> = {
 }
 
 // Administrators only: the hardware token inventory, its counts by state, and returning revoked devices to stock.
-export default async function HardwareTokensPage({ searchParams }: { searchParams: Promise<{ done?: string; state?: string; q?: string; return?: string }> }) {
+export default async function HardwareTokensPage({ searchParams }: { searchParams: Promise<{ done?: string; state?: string; q?: string; after?: string; return?: string }> }) {
   const session = await requireStaff({ role: 'ADMIN', returnTo: '/admin/tokens' })
-  const { done, state, q = '', return: returning } = await searchParams
+  const { done, state, q = '', after: afterParam, return: returning } = await searchParams
   const status = STATES.find((s) => s.status === state)?.status
   const search = q.trim().slice(0, 64)
-  const [counts, tokens] = await Promise.all([countTokensByState(), listHardwareTokens({ status, search: search || undefined })])
+  const after = typeof afterParam === 'string' && afterParam.length <= 64 ? afterParam : undefined
+  const [counts, page, returnable] = await Promise.all([
+    countTokensByState(),
+    listHardwareTokens({ status, search: search || undefined, after }),
+    typeof returning === 'string' && returning.length <= 64 ? findHardwareToken(returning) : null,
+  ])
+  const tokens = page.tokens
   const count = (s: TokenStatus) => counts.find((c) => c.origin === 'HARDWARE' && c.status === s)?.count ?? 0
-  const confirming = returning ? tokens.find((t) => t.id === returning && (RETURNABLE as readonly string[]).includes(t.status)) : undefined
+  const confirming = returnable && (RETURNABLE as readonly string[]).includes(returnable.status) ? returnable : undefined
+  const listHref = (from?: string) => {
+    const query = new URLSearchParams({ ...(search ? { q: search } : {}), ...(status ? { state: status } : {}), ...(from ? { after: from } : {}) }).toString()
+    return query ? `/admin/tokens?${query}` : '/admin/tokens'
+  }
   return (
     <StaffShell session={session} current={null}>
       <section aria-labelledby="tokens-title" className={card}>
@@ -109,29 +120,36 @@ export default async function HardwareTokensPage({ searchParams }: { searchParam
           </button>
         </form>
         {tokens.length ? (
-          <DataTable
-            caption="Hardware tokens, by serial"
-            rows={tokens}
-            rowKey={(t) => t.id}
-            columns={[
-              { header: 'Serial', cell: (t) => <span className="font-mono">{t.serial}</span> },
-              { header: 'Type', cell: (t) => `${t.type}, ${t.digits} digits` },
-              { header: 'State', cell: (t) => <StatusBadge status={t.status} locked={false} /> },
-              { header: 'Holder', cell: (t) => t.holder ?? '—' },
-              { header: 'Since', cell: (t) => formatWhen(t.statusChangedAt) },
-              {
-                header: 'Actions',
-                cell: (t) =>
-                  (RETURNABLE as readonly string[]).includes(t.status) ? (
-                    <Link href={`/admin/tokens?return=${encodeURIComponent(t.id)}`} className={linkClass} aria-label={`Return ${t.serial} to inventory`}>
-                      Return to inventory
-                    </Link>
-                  ) : null,
-              },
-            ]}
-          />
+          <>
+            <DataTable
+              caption="Hardware tokens, by serial"
+              rows={tokens}
+              rowKey={(t) => t.id}
+              columns={[
+                { header: 'Serial', cell: (t) => <span className="font-mono">{t.serial}</span> },
+                { header: 'Type', cell: (t) => `${t.type}, ${t.digits} digits` },
+                { header: 'State', cell: (t) => <StatusBadge status={t.status} locked={false} /> },
+                { header: 'Holder', cell: (t) => t.holder ?? '—' },
+                { header: 'Since', cell: (t) => formatWhen(t.statusChangedAt) },
+                {
+                  header: 'Actions',
+                  cell: (t) =>
+                    (RETURNABLE as readonly string[]).includes(t.status) ? (
+                      <Link href={`/admin/tokens?return=${encodeURIComponent(t.id)}`} className={linkClass} aria-label={`Return ${t.serial} to inventory`}>
+                        Return to inventory
+                      </Link>
+                    ) : null,
+                },
+              ]}
+            />
+            <Pager
+              label="Hardware token pages"
+              previous={after ? { href: listHref(), label: 'First page' } : null}
+              next={page.next ? { href: listHref(page.next), label: 'Next 100' } : null}
+            />
+          </>
         ) : (
-          <p className="mt-4 text-slate-700">{search || status ? 'No hardware token matches.' : 'No hardware tokens yet: import a seed file with portal token import.'}</p>
+          <p className="mt-4 text-slate-700">{search || status || after ? 'No hardware token matches.' : 'No hardware tokens yet: import a seed file with portal token import.'}</p>
         )}
       </section>
     </StaffShell>

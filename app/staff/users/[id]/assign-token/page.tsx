@@ -43,8 +43,9 @@ export default async function AssignTokenPage({ params, searchParams }: { params
     }
   }
 
-  const found = search ? await listHardwareTokens({ search, limit: 20 }) : []
-  const offered = found.filter((t) => t.status === 'INVENTORY' || (t.status === 'ASSIGNED' && t.holder === user.username))
+  // In stock, or assigned to this user already (assigning again sends a fresh link); not crowded out by tokens in other states.
+  const [inStock, assigned] = search ? await Promise.all([listHardwareTokens({ search, status: 'INVENTORY', limit: 20 }), listHardwareTokens({ search, status: 'ASSIGNED', limit: 20 })]) : []
+  const offered = [...(assigned?.tokens.filter((t) => t.holder === user.username) ?? []), ...(inStock?.tokens ?? [])]
   const back = `/staff/users/${user.id}`
   return (
     <StaffShell session={session} current="users">
