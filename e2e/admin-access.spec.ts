@@ -21,6 +21,7 @@ const ADMIN_PAGES = [
   '/admin/maintenance/run',
   '/admin/users',
   '/admin/invitations',
+  '/admin/invitations/new',
   '/admin/invitations/some-job-id',
   '/admin/invitations/some-job-id/cancel',
   '/admin/tokens',
@@ -30,7 +31,7 @@ const ADMIN_PAGES = [
 const ADMIN_LINKS = ['Dashboard', 'Users', 'Invitations', 'Unfinished enrollments', 'Policies', 'Branding', 'API clients', 'Staff accounts', 'MFA exclusions']
 
 test('[ADMIN] a helpdesk member is refused every administration page and sees no admin links', async ({ page }) => {
-  test.slow() // twelve production pages, each followed by an axe scan
+  test.slow() // two dozen production pages, each followed by an axe scan
   await signedInStaff(page, { role: 'helpdesk' })
   const nav = page.getByRole('navigation', { name: 'Staff console' })
   await expect(nav.getByRole('link', { name: 'Find a user' })).toBeVisible()
@@ -46,6 +47,7 @@ test('[ADMIN] a helpdesk member is refused every administration page and sees no
 })
 
 test('[ADMIN] without a staff session every administration page asks for staff sign-in', async ({ page }) => {
+  test.slow() // two dozen production pages and their redirects
   for (const path of ADMIN_PAGES) {
     await page.goto(path)
     await expect(page, path).toHaveURL(new RegExp(`/staff/sign-in\\?next=${encodeURIComponent(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))

@@ -87,6 +87,20 @@ test.describe('on a server of its own', () => {
     expect(jobCount()).toBe(jobsBefore)
     expect(await mailCounts(few)).toEqual(new Map())
 
+    // Everyone a filter matches: asked once more, with the number; Cancel sends nothing.
+    await page.getByRole('link', { name: 'Invite all 3 matching this filter' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Invite never invited users in group ${p}-few?`)
+    await expect(page.getByText('3 users match now.', { exact: false })).toBeVisible()
+    await page.getByRole('link', { name: 'Cancel' }).click()
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(`3 users match: never invited users in group ${p}-few`)
+    // With no one matching, there is nothing to confirm.
+    await page.goto(at(`/admin/invitations/new?state=enrolled&group=${p}-big`))
+    await expect(page.getByRole('status')).toHaveText(/^No user matches .+ now, so there is no one to invite\.$/)
+    await expect(page.getByRole('button', { name: /^Send / })).toHaveCount(0)
+    expect(jobCount()).toBe(jobsBefore)
+    expect(await mailCounts(few)).toEqual(new Map())
+    await page.goto(at(`/admin/users?state=never-invited&group=${p}-few`))
+
     // Two chosen users.
     await page.getByRole('checkbox', { name: `Choose ${few[0]}` }).check()
     await page.getByRole('checkbox', { name: `Choose ${few[2]}` }).check()
@@ -130,7 +144,8 @@ test.describe('on a server of its own', () => {
 
     // Everyone pending in the big group, as a job; the page follows it without reloading.
     await page.goto(at(`/admin/users?state=pending&group=${p}-big`))
-    await page.getByRole('button', { name: 'Invite all 500 matching this filter' }).click()
+    await page.getByRole('link', { name: 'Invite all 500 matching this filter' }).click()
+    await page.getByRole('button', { name: 'Send 500 invitations' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Invitations started' })).toBeVisible()
     const jobUrl = page.url()
     const progress = page.getByRole('progressbar')
@@ -161,7 +176,8 @@ test.describe('on a server of its own', () => {
     const p = `cx${id()}`
     const names = importGroup(p, 1000, `${p}-all`)
     await page.goto(at(`/admin/users?state=pending&group=${p}-all`))
-    await page.getByRole('button', { name: 'Invite all 1,000 matching this filter' }).click()
+    await page.getByRole('link', { name: 'Invite all 1,000 matching this filter' }).click()
+    await page.getByRole('button', { name: 'Send 1,000 invitations' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Invitations started' })).toBeVisible()
     await page.getByRole('link', { name: 'Cancel this job' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Cancel the bulk invitation?' })).toBeVisible()

@@ -20,7 +20,7 @@ function usersPage(filter: { state?: string; group?: string }, problem: string):
   return `${USERS}?${query}`
 }
 
-/** From the users list: the ticked users ("scope=chosen") or everyone matching its filter ("scope=filter"). */
+/** From the users list, the ticked users ("scope=chosen"); from its confirmation page (/admin/invitations/new), everyone a filter matches ("scope=filter"). */
 export async function startInvitationJobAction(formData: FormData): Promise<void> {
   const session = await requireStaff({ role: 'ADMIN', returnTo: USERS, recent: true })
   const filter = ZUserFilter.parse({ state: formField(formData, 'state', 32) || undefined, group: formField(formData, 'group', 64) || undefined })
@@ -34,12 +34,6 @@ export async function startInvitationJobAction(formData: FormData): Promise<void
   else if (chosen.length === 0) redirect(usersPage(filter, 'none-chosen'))
   else selection = { kind: 'users', userIds: chosen }
   await start(selection, session, (problem) => usersPage(filter, problem))
-}
-
-/** From the invitations page: everyone pending ("portal invite --all-pending" in the browser). */
-export async function inviteAllPendingAction(): Promise<void> {
-  const session = await requireStaff({ role: 'ADMIN', returnTo: '/admin/invitations', recent: true })
-  await start({ kind: 'filter', filter: { state: 'pending' } }, session, (problem) => `/admin/invitations?problem=${problem}`)
 }
 
 async function start(selection: InvitationSelection, session: Awaited<ReturnType<typeof requireStaff>>, back: (problem: string) => string): Promise<void> {

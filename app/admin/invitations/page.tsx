@@ -6,7 +6,6 @@ import { card, linkClass, primaryButton } from '@/components/ui'
 import { requireStaff } from '@/lib/auth'
 import { formatWhen } from '@/lib/format'
 import { listInvitationJobs, type InvitationJobSummary } from '@/lib/invitation-jobs'
-import { inviteAllPendingAction } from './actions'
 
 export const metadata: Metadata = { title: 'Invitations' }
 
@@ -15,9 +14,8 @@ export const dynamic = 'force-dynamic'
 const STATE_TEXT = { RUNNING: 'running', CANCELLED: 'cancelled', DONE: 'done' } as const
 
 // Administrators only: recent bulk invitations, and "invite everyone pending".
-export default async function InvitationsPage({ searchParams }: { searchParams: Promise<{ problem?: string }> }) {
+export default async function InvitationsPage() {
   const session = await requireStaff({ role: 'ADMIN', returnTo: '/admin/invitations' })
-  const { problem } = await searchParams
   const jobs = await listInvitationJobs({ limit: 20 })
   return (
     <StaffShell session={session} current="invitations">
@@ -32,16 +30,11 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
           </Link>
           , or invite everyone pending (no active token and no live link).
         </p>
-        {problem === 'none-matching' ? (
-          <p role="alert" className="mt-3 rounded-lg border border-red-300 bg-red-50 p-3 text-red-900">
-            No one is pending: every active user has an active token or a live invitation. Nothing was sent.
-          </p>
-        ) : null}
-        <form action={inviteAllPendingAction} className="mt-4">
-          <button type="submit" className={primaryButton}>
+        <p className="mt-4">
+          <Link href="/admin/invitations/new?state=pending" className={primaryButton}>
             Invite everyone pending
-          </button>
-        </form>
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="recent-title" className={`${card} mt-6`}>
         <h2 id="recent-title" className="text-lg font-semibold">

@@ -70,9 +70,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <button type="submit" name="scope" value="chosen" className={primaryButton}>
                 Invite the chosen users
               </button>
-              <button type="submit" name="scope" value="filter" className={secondaryButton}>
+              <Link href={`/admin/invitations/new${listHref(filter).slice('/admin/users'.length)}`} className={secondaryButton}>
                 Invite all {page.matching.toLocaleString('en-GB')} matching this filter
-              </button>
+              </Link>
             </form>
             <p className="mt-2 text-sm text-slate-600">Each invitation replaces the user’s earlier unused link. Disabled users are never invited.</p>
             <UserSelectTable users={page.users} form={FORM} />
