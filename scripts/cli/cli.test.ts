@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cliHarness, type CliResult } from './cli-harness'
 
 // The real CLI in a child process, as an administrator would run it.
-const { portal, sql } = cliHarness('main')
+const { env, portal, sql } = cliHarness('main')
 
 function expectOneLineError(result: CliResult, message: string | RegExp) {
   expect(result.code).toBe(1)
@@ -69,6 +70,21 @@ describe('portal CLI', () => {
     expectOneLineError(portal(['invite']), /portal: name at least one user/)
     expectOneLineError(portal(['invite', 'jdoe', '--all-pending']), 'give usernames or --all-pending, not both')
     expectOneLineError(portal(['mail', 'work', '--once']), /portal: SMTP_URL is not set/)
+  }, 60_000)
+
+  it('draws the --all-pending progress as a bar redrawn in place on a terminal, and plain lines in a pipe', () => {
+    for (const n of [1, 2, 3]) expect(portal(['user', 'add', '--username', `tty${n}`, '--email', `tty${n}@example.com`]).code).toBe(0)
+    // A pseudo-terminal (util-linux's script), as in an operator's shell: stdout and stderr both arrive on it.
+    const terminal = spawnSync('script', ['-qefc', `${process.execPath} bin/portal.mjs invite --all-pending`, '/dev/null'], { env, encoding: 'utf8' })
+    expect(terminal.status).toBe(0)
+    expect(terminal.stdout).toMatch(/\r\[#{30}\] 3\/3 invited \(3 queued, 0 sent, 0 failed, 0 remaining\)\u001b\[K\r?\n/)
+    expect(terminal.stdout).toContain('Invited 3 user(s): tty1, tty2, tty3.')
+    // Not a terminal: no bar, no control characters; the progress as lines on stderr.
+    for (const n of [4, 5]) expect(portal(['user', 'add', '--username', `tty${n}`, '--email', `tty${n}@example.com`]).code).toBe(0)
+    const piped = portal(['invite', '--all-pending'])
+    expect(piped).toMatchObject({ code: 0, stdout: expect.stringContaining('Invited 2 user(s): tty4, tty5.') })
+    expect(piped.stderr).toMatch(/^0\/2 invited \(0 queued, 0 sent, 0 failed, 2 remaining\)\n/)
+    expect(piped.stderr).not.toMatch(/[\r\u001b]/)
   }, 60_000)
 
   it('prints usage for help, and exits 1 with usage when given nothing', () => {
