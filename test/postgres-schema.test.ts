@@ -58,7 +58,8 @@ async function shape(url: string) {
        ORDER BY table_name, column_name`,
     )
     const enums = await client.query(
-      `SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`,
+      // The labels' order, not PostgreSQL's sort keys: a value added AFTER another gets a fractional key.
+      `SELECT t.typname, e.enumlabel, row_number() OVER (PARTITION BY t.typname ORDER BY e.enumsortorder)::int AS "position" FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY t.typname, e.enumsortorder`,
     )
     const indexes = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`)
     const constraints = await client.query(
