@@ -85,6 +85,10 @@ test('[HARDWARE] a helpdesk member assigns a token from the console; the user ac
   await expect(holder.getByRole('heading', { level: 1, name: `Your token ${token!.serial} is active` })).toBeVisible()
   expect(tokenRow(token!.serial)).toMatchObject({ status: 'ACTIVE', userId: userId(user.username), counter: 1 })
   expect(tokenRow(token!.serial).pinHash).not.toBeNull()
+  // The link is used up: opened again it offers nothing to activate, and the token stays as it is.
+  await holder.goto(link)
+  await expect(holder.getByRole('button', { name: 'Activate my token' })).toHaveCount(0)
+  expect(tokenRow(token!.serial)).toMatchObject({ status: 'ACTIVE', counter: 1 })
   // The user signs in with PIN + the next code from the device.
   await signIn(holder, { username: user.username, passcode: `4827${hotpCode(token!.secret, 1)}` })
   await expect(holder.getByRole('heading', { level: 2, name: `${user.username}-${token!.serial}` })).toBeVisible()
@@ -169,4 +173,24 @@ test('[HARDWARE] an administrator returns a revoked token to the inventory after
   expect(await stock()).toBeGreaterThanOrEqual(before + 1)
   const event = queryServerDb<{ details: string }>(`SELECT "details" FROM "AuditEvent" WHERE "action" = 'inventory.returned' AND "subjectLabel" = ?`, token!.serial)
   expect(JSON.parse(event.details)).toEqual({ from: 'REVOKED', previousHolder: owner.username })
+})
+
+test('[HARDWARE] signed out, from another site, or with an unknown user: the claim and assign pages refuse and change nothing', async ({ page, request }) => {
+  const [stock] = importHotpTokens(1)
+  // Signed out: the claim page asks for sign-in first.
+  await page.goto('/tokens/claim')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to manage your tokens' })).toBeVisible()
+  // A claim posted from another site is refused before it runs.
+  const crossSite = await request.post('/tokens/claim', {
+    headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    multipart: { serial: stock!.serial, first: hotpCode(stock!.secret, 0), second: hotpCode(stock!.secret, 1), pin: '4827', pinConfirm: '4827' },
+    maxRedirects: 0,
+  })
+  expect(crossSite.status()).toBe(403)
+  expect(tokenRow(stock!.serial)).toMatchObject({ status: 'INVENTORY', userId: null, pinHash: null, counter: 0 })
+  // A staff member naming a user who does not exist: not found.
+  await signedInStaff(page)
+  expect((await page.goto('/staff/users/no-such-user/assign-token'))?.status()).toBe(404)
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  expect(tokenRow(stock!.serial)).toMatchObject({ status: 'INVENTORY', userId: null })
 })
